@@ -1,0 +1,81 @@
+package io.relaysms.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * Reads a configuration file into flat dotted keys. A {@code .properties} file is taken as it is; a
+ * {@code .yaml}/{@code .yml} file is flattened, so {@code numbers: {"+18005550100": {type: toll-free}}}
+ * becomes {@code numbers.+18005550100.type=toll-free}. Both formats therefore share one key space.
+ */
+public final class ConfigFileReader {
+
+    private ConfigFileReader() {
+    }
+
+    public static Map<String, String> read(Path file) {
+        String name = file.getFileName().toString().toLowerCase();
+        try (InputStream in = Files.newInputStream(file)) {
+            if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+                return readYaml(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+            if (name.endsWith(".properties")) {
+                return readProperties(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new InvalidConfigurationException(List.of("cannot read configuration file " + file + ": " + e.getMessage()));
+        }
+        throw new InvalidConfigurationException(List.of(
+                "configuration file " + file + " must end in .properties, .yaml or .yml"));
+    }
+
+    static Map<String, String> readProperties(Reader reader) throws IOException {
+        Properties properties = new Properties();
+        properties.load(reader);
+        Map<String, String> flat = new LinkedHashMap<>();
+        properties.stringPropertyNames().stream().sorted()
+                .forEach(key -> flat.put(key.trim(), properties.getProperty(key).trim()));
+        return flat;
+    }
+
+    static Map<String, String> readYaml(String text) {
+        Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+        Map<String, String> flat = new LinkedHashMap<>();
+        if (root == null) {
+            return flat;
+        }
+        if (!(root instanceof Map)) {
+            throw new InvalidConfigurationException(List.of("a YAML configuration file must hold a mapping at its top level"));
+        }
+        flatten("", root, flat);
+        return flat;
+    }
+
+    private static void flatten(String prefix, Object node, Map<String, String> flat) {
+        if (node instanceof Map<?, ?> map) {
+            map.forEach((key, value) -> flatten(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, value, flat));
+        } else if (node instanceof List<?> list) {
+            // Lists of scalars are Kafka-style comma lists; lists of mappings are not part of our key space.
+            if (list.stream().anyMatch(item -> item instanceof Map || item instanceof List)) {
+                throw new InvalidConfigurationException(List.of(prefix + ": lists of mappings are not supported; use a mapping keyed by name"));
+            }
+            flat.put(prefix, list.stream().map(String::valueOf).collect(Collectors.joining(",")));
+        } else if (node != null) {
+            flat.put(prefix, String.valueOf(node));
+        } else {
+            flat.put(prefix, "");
+        }
+    }
+}

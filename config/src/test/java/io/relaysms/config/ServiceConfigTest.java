@@ -1,0 +1,102 @@
+package io.relaysms.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.relaysms.config.numbers.NumberType;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.junit.jupiter.api.Test;
+
+class ServiceConfigTest {
+
+    private static final ConfigDef EXAMPLE = new ConfigDef()
+            .define("api.http.port", Type.INT, 8443, Range.between(0, 65535), Importance.HIGH, "port")
+            .define("api.access-key.primary", Type.PASSWORD, "", Importance.HIGH, "key");
+
+    private static final Map<String, String> CARRIER = Map.of(
+            "carriers.sim.protocol", "smpp", "carriers.sim.host", "127.0.0.1", "carriers.sim.port", "2775");
+
+    @Test
+    void readsSharedAndOwnKeysWithDefaults() {
+        ServiceConfig config = new ServiceConfig("api", EXAMPLE, RelaySettings.of(Map.of("topics.prefix", "t.")));
+
+        assertThat(config.getInt("api.http.port")).isEqualTo(8443);
+        assertThat(config.topicPrefix()).isEqualTo("t.");
+        assertThat(config.getInt(SharedSettings.TOPICS_PARTITIONS)).isEqualTo(6);
+    }
+
+    @Test
+    void listsEveryProblemAtOnce() {
+        Map<String, String> bad = Map.of(
+                "api.http.port", "seventy",
+                "api.htp.port", "1",
+                "kafak.bootstrap.servers", "x:1",
+                "numbers.+1800.type", "toll-free",
+                "numbers.+1800.route", "sim");
+
+        assertThatThrownBy(() -> new ServiceConfig("api", EXAMPLE, RelaySettings.of(bad)))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems())
+                        .anySatisfy(p -> assertThat(p).startsWith("api.http.port:"))
+                        .anySatisfy(p -> assertThat(p).isEqualTo("api.htp.port: unknown key for api"))
+                        .anySatisfy(p -> assertThat(p).startsWith("kafak.bootstrap.servers: unknown key"))
+                        .anySatisfy(p -> assertThat(p).startsWith("numbers.+1800: '+1800' is not a valid phone number"))
+                        .anySatisfy(p -> assertThat(p).startsWith("numbers.+1800.route: no carrier 'sim'")));
+    }
+
+    @Test
+    void ignoresKeysThatBelongToOtherServices() {
+        ServiceConfig config = new ServiceConfig("api", EXAMPLE, RelaySettings.of(Map.of("dispatcher.window", "50")));
+
+        assertThat(config.namespace()).isEqualTo("api");
+    }
+
+    @Test
+    void environmentOverridesTheFile() {
+        RelaySettings settings = RelaySettings.of(Map.of("api.http.port", "1000"), Map.of("RELAY_API_HTTP_PORT", "2000"));
+
+        assertThat(new ServiceConfig("api", EXAMPLE, settings).getInt("api.http.port")).isEqualTo(2000);
+    }
+
+    @Test
+    void passesKafkaSettingsToClientsWithoutThePrefix() {
+        ServiceConfig config = new ServiceConfig("api", EXAMPLE, RelaySettings.of(Map.of(
+                "kafka.bootstrap.servers", "b:9092", "kafka.security.protocol", "SASL_SSL")));
+
+        assertThat(config.kafkaClientProperties())
+                .containsEntry("bootstrap.servers", "b:9092")
+                .containsEntry("security.protocol", "SASL_SSL");
+    }
+
+    @Test
+    void neverPrintsSecrets() {
+        ServiceConfig config = new ServiceConfig("api", EXAMPLE, RelaySettings.of(Map.of(
+                "api.access-key.primary", "c2VjcmV0LWtleQ==", "kafka.sasl.jaas.config", "password=\"hunter2\"")));
+
+        assertThat(config.toString()).doesNotContain("c2VjcmV0LWtleQ==").doesNotContain("hunter2").contains("[hidden]");
+    }
+
+    @Test
+    void parsesOwnedNumbersIntoCanonicalForm() {
+        Map<String, String> values = new java.util.HashMap<>(CARRIER);
+        values.putAll(Map.of(
+                "numbers.+1 (800) 555-0100.type", "toll-free",
+                "numbers.+1 (800) 555-0100.route", "sim",
+                "numbers.+1 (800) 555-0100.rate-limit.per-minute", "300",
+                "numbers.12345.type", "short-code",
+                "numbers.12345.route", "sim"));
+
+        ServiceConfig config = new ServiceConfig("api", EXAMPLE, RelaySettings.of(values));
+
+        assertThat(config.numbers().lookup("+18005550100")).hasValueSatisfying(n -> {
+            assertThat(n.type()).isEqualTo(NumberType.TOLL_FREE);
+            assertThat(n.regionCode()).isEqualTo("US");
+            assertThat(n.attribute("rate-limit.per-minute")).hasValue("300");
+        });
+        assertThat(config.numbers().lookup("12345")).hasValueSatisfying(n -> assertThat(n.type()).isEqualTo(NumberType.SHORT_CODE));
+        assertThat(config.carriers().get("sim")).hasValueSatisfying(c -> assertThat(c.intAttribute("port", 0)).isEqualTo(2775));
+    }
+}
