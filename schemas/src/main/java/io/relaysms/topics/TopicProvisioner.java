@@ -16,6 +16,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,8 +59,7 @@ public final class TopicProvisioner {
                 created.add(topic.name());
             }
         }
-        Map<String, TopicDescription> descriptions = call(admin.describeTopics(
-                wanted.stream().map(Topic::name).toList()).allTopicNames());
+        Map<String, TopicDescription> descriptions = describeOnceVisible(wanted.stream().map(Topic::name).toList());
         List<String> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         checkPartitions(catalog, wanted, descriptions, problems, warnings);
@@ -91,6 +91,31 @@ public final class TopicProvisioner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
+        }
+    }
+
+    /** A topic just created may take a moment to reach the metadata of the broker that answers. */
+    private Map<String, TopicDescription> describeOnceVisible(List<String> names) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return admin.describeTopics(names).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("cannot describe topics " + names + ": " + e.getCause().getMessage(), e.getCause());
+                }
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("the Kafka cluster did not answer within " + timeout, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while describing topics", e);
+            }
+            try {
+                Thread.sleep(50); // back off between metadata polls; there is no event to wait on
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while describing topics", e);
+            }
         }
     }
 
@@ -126,14 +151,21 @@ public final class TopicProvisioner {
         });
     }
 
+    private IllegalStateException unanswered(Throwable cause) {
+        return new IllegalStateException("the Kafka cluster did not answer within " + timeout
+                + " (is kafka.bootstrap.servers right and the cluster up?)", cause);
+    }
+
     private <T> T call(org.apache.kafka.common.KafkaFuture<T> future) {
         try {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+                throw unanswered(e.getCause());
+            }
             throw new IllegalStateException("the Kafka cluster refused a topic request: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("the Kafka cluster did not answer within " + timeout
-                    + " (is kafka.bootstrap.servers right and the cluster up?)", e);
+            throw unanswered(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while talking to the Kafka cluster", e);
