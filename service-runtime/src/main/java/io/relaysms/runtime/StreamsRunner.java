@@ -1,0 +1,82 @@
+package io.relaysms.runtime;
+
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns the lifecycle of one Kafka Streams application: starts it, waits until it is RUNNING within a deadline
+ * and fails loudly otherwise, replaces a stream thread that died (and counts it), and closes it. Topologies are
+ * built elsewhere, by classes that only build.
+ */
+public final class StreamsRunner implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamsRunner.class);
+
+    private final KafkaStreams streams;
+    private final String name;
+    private final AtomicReference<Throwable> lastFailure = new AtomicReference<>();
+
+    private StreamsRunner(String name, KafkaStreams streams) {
+        this.name = name;
+        this.streams = streams;
+    }
+
+    public static StreamsRunner start(String name, Topology topology, Properties properties, Duration readyTimeout) {
+        KafkaStreams streams = new KafkaStreams(topology, properties);
+        StreamsRunner runner = new StreamsRunner(name, streams);
+        CountDownLatch running = new CountDownLatch(1);
+        streams.setStateListener((now, before) -> {
+            log.info("{}: {} -> {}", name, before, now);
+            if (now == KafkaStreams.State.RUNNING) {
+                running.countDown();
+            }
+        });
+        streams.setUncaughtExceptionHandler(error -> {
+            runner.lastFailure.set(error);
+            log.error("{}: a stream thread failed and is replaced", name, error);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.start();
+        try {
+            if (!running.await(readyTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                KafkaStreams.State state = streams.state();
+                streams.close(Duration.ofSeconds(10));
+                throw new IllegalStateException(name + " did not reach RUNNING within " + readyTimeout + " (state " + state
+                        + (runner.lastFailure.get() == null ? "" : ", last failure: " + runner.lastFailure.get()) + ")");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            streams.close(Duration.ofSeconds(10));
+            throw new IllegalStateException("interrupted while starting " + name, e);
+        }
+        return runner;
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    /** Healthy while RUNNING or rebalancing; anything else (ERROR, shutting down) is unhealthy. */
+    public boolean isHealthy() {
+        KafkaStreams.State state = streams.state();
+        return state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
+    }
+
+    public String state() {
+        return streams.state().name();
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+        log.info("{}: closed", name);
+    }
+}
