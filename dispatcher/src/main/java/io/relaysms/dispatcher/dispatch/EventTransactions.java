@@ -1,0 +1,131 @@
+package io.relaysms.dispatcher.dispatch;
+
+import io.relaysms.deadletter.DeadLetterPublisher;
+import io.relaysms.schemas.DispatchEvent;
+import io.relaysms.topics.Topic;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
+
+/**
+ * Writes what the dispatch loop decided in Kafka transactions (consume-process-produce): the dispatch events
+ * and dead letters gathered since the last commit, and the consumer group's offsets, atomically. An event is
+ * therefore never visible without its offset commit or the reverse. A transaction that fails for a reason that
+ * allows it is aborted and the same batch is written again in the next one; a fenced producer (another worker
+ * owns the partitions now) is fatal for this incarnation of the loop.
+ */
+final class EventTransactions {
+
+    /** What a successful commit wrote: events' end offsets per partition. */
+    record Written(Map<Integer, Long> eventsEndByPartition, int events) {
+    }
+
+    /** The producer cannot go on (fenced, unauthorised); the loop must start again with new clients. */
+    static final class FatalTransactionException extends RuntimeException {
+        FatalTransactionException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private record DeadLetter(ConsumerRecord<byte[], byte[]> record, Throwable error) {
+    }
+
+    private final Producer<byte[], byte[]> producer;
+    private final Topic<String, DispatchEvent> events;
+    private final DeadLetterPublisher deadLetters;
+    private final List<ProducerRecord<byte[], byte[]>> pendingEvents = new ArrayList<>();
+    private final List<DeadLetter> pendingDeadLetters = new ArrayList<>();
+
+    EventTransactions(Producer<byte[], byte[]> producer, Topic<String, DispatchEvent> events) {
+        this.producer = producer;
+        this.events = events;
+        this.deadLetters = new DeadLetterPublisher(producer);
+    }
+
+    void initialise() {
+        producer.initTransactions();
+    }
+
+    /** Adds an event to the next transaction, to the partition its request came from (co-partitioning). */
+    void add(DispatchEvent event) {
+        byte[] key = events.keySerde().serializer().serialize(events.name(), event.getFrom());
+        byte[] value = events.valueSerde().serializer().serialize(events.name(), event);
+        pendingEvents.add(new ProducerRecord<>(events.name(), event.getSourcePartition(), key, value));
+    }
+
+    void addDeadLetter(ConsumerRecord<byte[], byte[]> record, Throwable error) {
+        pendingDeadLetters.add(new DeadLetter(record, error));
+    }
+
+    int pending() {
+        return pendingEvents.size() + pendingDeadLetters.size();
+    }
+
+    /**
+     * Commits the pending records and the offsets in one transaction. Answers null when the transaction was
+     * aborted (the batch stays pending and is retried).
+     */
+    Written commit(Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata group) {
+        List<Future<RecordMetadata>> sent = new ArrayList<>(pendingEvents.size());
+        try {
+            producer.beginTransaction();
+            for (ProducerRecord<byte[], byte[]> record : pendingEvents) {
+                sent.add(producer.send(record));
+            }
+            for (DeadLetter letter : pendingDeadLetters) {
+                ConsumerRecord<byte[], byte[]> r = letter.record();
+                deadLetters.publish(r.topic(), r.partition(), r.offset(), r.timestamp(), r.key(), r.value(), r.headers(),
+                        letter.error());
+            }
+            if (!offsets.isEmpty()) {
+                producer.sendOffsetsToTransaction(offsets, group);
+            }
+            producer.commitTransaction();
+        } catch (ProducerFencedException | InvalidProducerEpochException | OutOfOrderSequenceException
+                 | AuthorizationException | UnsupportedVersionException e) {
+            throw new FatalTransactionException("the dispatch event producer cannot go on: " + e.getMessage(), e);
+        } catch (KafkaException e) {
+            abort(e);
+            return null;
+        }
+        Map<Integer, Long> ends = new HashMap<>();
+        for (Future<RecordMetadata> future : sent) {
+            try {
+                RecordMetadata md = future.get();
+                ends.merge(md.partition(), md.offset() + 1, Math::max);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                // committed means every send succeeded; nothing to learn from a failure here
+            }
+        }
+        int written = pendingEvents.size();
+        pendingEvents.clear();
+        pendingDeadLetters.clear();
+        return new Written(ends, written);
+    }
+
+    private void abort(KafkaException cause) {
+        try {
+            producer.abortTransaction();
+        } catch (KafkaException e) {
+            throw new FatalTransactionException("cannot abort a failed transaction: " + e.getMessage(), cause);
+        }
+    }
+}
