@@ -19,6 +19,7 @@ final class AccountQueue {
     private final int capacity;
     private final LinkedBlockingDeque<Entry> due = new LinkedBlockingDeque<>();
     final AtomicInteger scheduled = new AtomicInteger();
+    private final AtomicInteger inHand = new AtomicInteger();
     final AtomicLong sent = new AtomicLong();
     final AtomicLong failed = new AtomicLong();
     final AtomicLong dropped = new AtomicLong();
@@ -45,12 +46,22 @@ final class AccountQueue {
         due.offerFirst(entry);
     }
 
+    /** The oldest due delivery; a worker holds it until {@link #release()}, and it still counts as queued. */
     Entry poll(long timeout, TimeUnit unit) throws InterruptedException {
-        return due.pollFirst(timeout, unit);
+        Entry entry = due.pollFirst(timeout, unit);
+        if (entry != null) {
+            inHand.incrementAndGet();
+        }
+        return entry;
     }
 
+    void release() {
+        inHand.decrementAndGet();
+    }
+
+    /** Due and not yet acknowledged by the ESME, including those a worker is sending now. */
     int queued() {
-        return due.size();
+        return due.size() + inHand.get();
     }
 
     int capacity() {

@@ -40,8 +40,20 @@ final class DeliveryWorker implements Runnable {
         try {
             while (closing.getCount() > 0) {
                 AccountQueue.Entry entry = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (entry != null) {
-                    send(entry);
+                if (entry == null) {
+                    continue;
+                }
+                Outcome outcome;
+                try {
+                    outcome = send(entry);
+                } finally {
+                    queue.release();
+                }
+                // Waits happen after release, so a delivery put back is never counted twice meanwhile.
+                if (outcome == Outcome.NO_RECEIVER) {
+                    sessions.awaitReceiver(queue.systemId(), 200, TimeUnit.MILLISECONDS);
+                } else if (outcome == Outcome.RETRY) {
+                    closing.await(RETRY_PAUSE_MILLIS, TimeUnit.MILLISECONDS);
                 }
             }
         } catch (InterruptedException e) {
@@ -49,36 +61,40 @@ final class DeliveryWorker implements Runnable {
         }
     }
 
-    private void send(AccountQueue.Entry entry) throws InterruptedException {
+    private enum Outcome {
+        DONE, NO_RECEIVER, RETRY
+    }
+
+    private Outcome send(AccountQueue.Entry entry) {
         OutboundDeliver deliver = entry.deliver();
         Optional<BoundSession> receiver = sessions.nextReceiver(queue.systemId());
         if (receiver.isEmpty()) {
             queue.putBack(entry);
-            sessions.awaitReceiver(queue.systemId(), 200, TimeUnit.MILLISECONDS);
-            return;
+            return Outcome.NO_RECEIVER;
         }
         try {
             receiver.get().deliver(deliver);
             queue.sent.incrementAndGet();
             metrics.delivered(deliver.kind().name(), queue.systemId());
+            return Outcome.DONE;
         } catch (NegativeResponseException e) {
-            retryOrGiveUp(entry, "refused with command_status " + e.getCommandStatus());
+            return retryOrGiveUp(entry, "refused with command_status " + e.getCommandStatus());
         } catch (Exception e) {
-            retryOrGiveUp(entry, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return retryOrGiveUp(entry, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
-    private void retryOrGiveUp(AccountQueue.Entry entry, String reason) throws InterruptedException {
+    private Outcome retryOrGiveUp(AccountQueue.Entry entry, String reason) {
         int attempts = entry.attempts() + 1;
         if (attempts >= maxAttempts) {
             queue.failed.incrementAndGet();
             metrics.deliveryLost(entry.deliver().kind().name(), queue.systemId(), "failed");
             LOG.warn("gave up {} to {} after {} attempts, last: {}", entry.deliver().description(), queue.systemId(),
                     attempts, reason);
-            return;
+            return Outcome.DONE;
         }
         LOG.debug("{} to {} not delivered ({}), will retry", entry.deliver().description(), queue.systemId(), reason);
         queue.putBack(new AccountQueue.Entry(entry.deliver(), attempts));
-        closing.await(RETRY_PAUSE_MILLIS, TimeUnit.MILLISECONDS);
+        return Outcome.RETRY;
     }
 }

@@ -79,7 +79,8 @@ public final class MoComposer {
                 esmClass = ESM_CLASS_UDHI;
             } else if (count > 1) {
                 tlvs = new OptionalParameter[] {
-                        OptionalParameters.newSarMsgRefNum(reference & 0xFFFF),
+                        // jSMPP's newSarMsgRefNum(int) casts to byte; the short overload keeps all 16 bits.
+                        OptionalParameters.newSarMsgRefNum((short) (reference & 0xFFFF)),
                         OptionalParameters.newSarTotalSegments(count),
                         OptionalParameters.newSarSegmentSeqnum(i + 1)};
             }

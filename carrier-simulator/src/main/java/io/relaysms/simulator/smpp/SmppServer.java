@@ -5,11 +5,15 @@ import io.relaysms.simulator.metrics.SimulatorMetrics;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -31,6 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class SmppServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmppServer.class);
+    private static final long REFUSED_CLOSE_DELAY_MILLIS = 1_000;
 
     private final SmppServerSettings settings;
     private final BindAuthenticator authenticator;
@@ -43,6 +48,7 @@ public final class SmppServer implements AutoCloseable {
     private final SMPPServerSessionListener listener;
     private final NoDelayServerConnectionFactory connections;
     private final Thread acceptor;
+    private final ScheduledExecutorService closer;
     private volatile boolean running = true;
 
     public SmppServer(SmppServerSettings settings, Accounts accounts, SessionRegistry sessions, SubmitHandler submits,
@@ -56,6 +62,11 @@ public final class SmppServer implements AutoCloseable {
         AtomicInteger handshakeThreads = new AtomicInteger();
         this.handshakes = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "simulator-smpp-bind-" + handshakeThreads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.closer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "simulator-smpp-closer");
             t.setDaemon(true);
             return t;
         });
@@ -133,7 +144,8 @@ public final class SmppServer implements AutoCloseable {
                 LOG.info("bind {} of '{}' from {} refused: {}", request.getBindType(), systemId, session.getInetAddress(),
                         statuses.name(refusal.get()));
                 request.reject(refusal.get());
-                session.close();
+                // Closing at once can make the ESME see the close before the bind_resp; give it a moment.
+                closer.schedule(session::close, REFUSED_CLOSE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
                 return;
             }
             BoundSession bound = new BoundSession(session, systemId, request.getBindType(), clock.instant());
@@ -174,18 +186,32 @@ public final class SmppServer implements AutoCloseable {
         } catch (IOException e) {
             LOG.debug("closing the SMPP listener: {}", e.getMessage());
         }
+        closer.shutdownNow();
+        List<Future<?>> unbinds = new ArrayList<>();
         for (SMPPServerSession session : List.copyOf(open)) {
-            handshakes.execute(session::unbindAndClose);
-        }
-        handshakes.shutdown();
-        try {
-            if (!handshakes.awaitTermination(settings.responseTimeoutMillis() + 2_000L, TimeUnit.MILLISECONDS)) {
-                handshakes.shutdownNow();
+            if (session.getSessionState().isBound()) {
+                unbinds.add(handshakes.submit(session::unbindAndClose));
+            } else {
+                session.close();
             }
+        }
+        try {
+            for (Future<?> unbind : unbinds) {
+                unbind.get(settings.responseTimeoutMillis() + 1_000L, TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.debug("unbinding on close: {}", e.getMessage());
+        }
+        // Interrupts handshakes still waiting for a bind that will not come.
+        handshakes.shutdownNow();
+        List.copyOf(open).forEach(SMPPServerSession::close);
+        try {
+            handshakes.awaitTermination(2, TimeUnit.SECONDS);
             acceptor.join(2_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        List.copyOf(open).forEach(SMPPServerSession::close);
     }
 }
