@@ -58,6 +58,7 @@ class BindIT {
     void refusesBindsBeyondTheAccountsLimit() throws IOException {
         try (SmppTestClient first = SmppTestClient.bind(simulator, BindType.BIND_TRX, "relay", "s3cret");
              SmppTestClient second = SmppTestClient.bind(simulator, BindType.BIND_TRX, "relay", "s3cret")) {
+            assertThat(first.isClosed() || second.isClosed()).isFalse();
             assertThatThrownBy(() -> SmppTestClient.bind(simulator, BindType.BIND_TRX, "relay", "s3cret"))
                     .cause().extracting(e -> ((NegativeResponseException) e).getCommandStatus())
                     .isEqualTo(SMPPConstant.STAT_ESME_RBINDFAIL);

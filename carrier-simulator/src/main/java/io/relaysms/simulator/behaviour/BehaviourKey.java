@@ -24,7 +24,7 @@ public enum BehaviourKey {
     SYSTEM_ID("system-id", Type.STRING, "", null, true,
             "Only submits from binds of this system id match."),
     PRIORITY("priority", Type.INT, 100, null, true,
-            "Rules are tried highest priority first, the most recently set first among equals; the first match applies."),
+            "Rules are tried highest priority first; among equals, rules set at runtime (newest first), then configured ones by name. The first match applies."),
 
     LATENCY_MIN("latency.min-ms", Type.LONG, 0L, Range.atLeast(0), false,
             "Least time the carrier takes to answer a submit_sm."),

@@ -34,8 +34,10 @@ public final class RuleBook {
         this.globalValues = parser.typed(BehaviourKey.GLOBAL_PREFIX, globalSettings, problems);
         this.global = parser.behaviour(Behaviour.GLOBAL, BehaviourKey.GLOBAL_PREFIX, globalValues, Map.of(), problems);
         List<BehaviourRule> parsed = new ArrayList<>();
-        configuredRules.forEach((name, settings) -> parse(name, "simulator.rules." + name + ".", settings, problems)
-                .ifPresent(parsed::add));
+        // Among equal priorities the newest is tried first; configured rules count as set in reverse name order,
+        // so that of two configured rules of equal priority the one first by name is tried first.
+        new java.util.TreeMap<>(configuredRules).descendingMap().forEach((name, settings) ->
+                parse(name, "simulator.rules." + name + ".", settings, problems).ifPresent(parsed::add));
         parsed.sort(ORDER);
         rules.set(List.copyOf(parsed));
     }

@@ -64,6 +64,13 @@ class RuleBookTest {
     }
 
     @Test
+    void triesConfiguredRulesOfEqualPriorityByName() {
+        RuleBook book = book(Map.of(), Map.of("b-second", Map.of(), "a-first", Map.of(), "c-third", Map.of()));
+
+        assertThat(book.rules()).extracting(BehaviourRule::name).containsExactly("a-first", "b-second", "c-third");
+    }
+
+    @Test
     void takesUnsetKeysOfARuleFromTheGlobalBehaviour() {
         RuleBook book = book(Map.of("receipt.outcomes", "EXPIRED:1", "tps", "9"), Map.of());
 
