@@ -75,7 +75,7 @@ public final class SimulatorConfigDefinition {
                                 + "prefix, pattern, numbers, segment, system-id and priority.")
                 .define(RANDOM_SEED, Type.LONG, null, Importance.LOW,
                         "Seed of every random choice; unset: different each run.")
-                .define(RECORD_CAPACITY, Type.INT, 500_000, Range.atLeast(1), Importance.LOW,
+                .define(RECORD_CAPACITY, Type.INT, 200_000, Range.atLeast(1), Importance.LOW,
                         "Submits kept in the record; the oldest go beyond it (counted as evicted).")
                 .define(DELIVERY_QUEUE_CAPACITY, Type.INT, 100_000, Range.atLeast(1), Importance.LOW,
                         "Receipts and MOs held per account while no receiver is bound; beyond it they are dropped and counted.")
