@@ -80,6 +80,8 @@ public final class DispatchLoop implements Runnable {
     private final Map<TopicPartition, Long> previousReadUpTo = new HashMap<>();
     private final Map<TopicPartition, NumberLane> pausedFor = new HashMap<>();
     private final Map<Integer, Integer> inFlightByPartition = new HashMap<>();
+    /** Requests read and not finished yet, by messageId: a second copy arriving meanwhile is not sent. */
+    private final Map<String, PendingMessage> inProgress = new HashMap<>();
     private volatile Consumer<byte[], byte[]> consumer;
     private volatile boolean assignedOnce;
     private Consumer<byte[], byte[]> scanConsumer;
@@ -139,6 +141,7 @@ public final class DispatchLoop implements Runnable {
         owned.clear();
         pausedFor.clear();
         inFlightByPartition.clear();
+        inProgress.clear();
         parkedForRoom.clear();
         submits = new SubmitRunner(connections, this::wake);
         Producer<byte[], byte[]> producer = clients.transactionalProducer();
@@ -235,7 +238,7 @@ public final class DispatchLoop implements Runnable {
             progress.skipped(offset);
             return true;
         }
-        if (recentIds.contains(request.getMessageId())) {
+        if (recentIds.contains(request.getMessageId()) || inProgress.containsKey(request.getMessageId())) {
             metrics.duplicatesSkipped.increment();
             progress.skipped(offset);
             return true;
@@ -268,6 +271,7 @@ public final class DispatchLoop implements Runnable {
             return false;
         }
         progress.started(offset);
+        inProgress.put(request.getMessageId(), m);
         return true;
     }
 
@@ -300,12 +304,6 @@ public final class DispatchLoop implements Runnable {
             if (m.request.getOrigin() != RequestOrigin.AUTO_REPLY && optOuts.isOptedOut(m.from(), m.request.getTo())) {
                 board.take(lane);
                 finish(m, eventFactory.notSent(m, DispatchOutcome.OPTED_OUT, "Sender blocked for given recipient.", wallNow));
-                continue;
-            }
-            if (recentIds.contains(m.request.getMessageId())) {
-                board.take(lane);
-                metrics.duplicatesSkipped.increment();
-                m.progress.finished(m.offset);
                 continue;
             }
             Optional<CarrierConnection> connection = m.route.choose();
@@ -395,6 +393,7 @@ public final class DispatchLoop implements Runnable {
         record(event);
         m.progress.finished(m.offset);
         recentIds.add(m.request.getMessageId());
+        inProgress.remove(m.request.getMessageId(), m);
     }
 
     private void record(DispatchEvent event) {
@@ -489,6 +488,7 @@ public final class DispatchLoop implements Runnable {
                 log.warn("could not commit while giving up {}: {}", partitions, e.getMessage());
             }
         }
+        inProgress.values().removeIf(m -> numbers.contains(m.partition));
         partitions.forEach(tp -> {
             owned.remove(tp);
             attemptsSoFar.remove(tp);
