@@ -19,10 +19,10 @@ final class ThroughputRun {
     static Result run(String bootstrapServers, int messages, int numberCount) throws InterruptedException {
         try (Scenario scenario = new Scenario(bootstrapServers, 6, Map.of("simulator.record.capacity", "10000"))) {
             List<String> numbers = scenario.numbers(0, numberCount, 60_000_000, 1_000_000);
-            scenario.settings.put("carriers.sim.binds", "2");
-            scenario.settings.put("carriers.sim.window", "48");
+            scenario.settings.put("carriers.sim.binds", System.getProperty("bench.binds", "2"));
+            scenario.settings.put("carriers.sim.window", System.getProperty("bench.window", "48"));
             scenario.settings.put("carriers.sim.registered-delivery", "false");
-            scenario.settings.put("dispatcher.commit.interval.ms", "100");
+            scenario.settings.put("dispatcher.commit.interval.ms", System.getProperty("bench.commit", "100"));
             try (RequestWriter writer = new RequestWriter(bootstrapServers, scenario.topics.smsRequests())) {
                 for (int i = 0; i < messages; i++) {
                     writer.send(numbers.get(i % numbers.size()), "+1425555" + String.format("%04d", i % 10_000));

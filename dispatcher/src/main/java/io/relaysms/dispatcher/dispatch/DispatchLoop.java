@@ -86,6 +86,8 @@ public final class DispatchLoop implements Runnable {
     private volatile boolean assignedOnce;
     private Consumer<byte[], byte[]> scanConsumer;
     private EventTransactions transactions;
+    private EventTransactions.Batch batch;
+    private EventCommitter committer;
     private LaneBoard board;
     private SubmitRunner submits;
     private RecentMessageIds recentIds;
@@ -146,6 +148,8 @@ public final class DispatchLoop implements Runnable {
         submits = new SubmitRunner(connections, this::wake);
         Producer<byte[], byte[]> producer = clients.transactionalProducer();
         transactions = new EventTransactions(producer, topics.dispatchEvents());
+        batch = new EventTransactions.Batch();
+        committer = new EventCommitter(transactions, this::wake, metrics);
         scanConsumer = clients.scanConsumer();
         consumer = clients.requestsConsumer();
         boolean clean = false;
@@ -162,6 +166,7 @@ public final class DispatchLoop implements Runnable {
                 giveUp(new ArrayList<>(owned.keySet()), false);
             }
             submits.close();
+            committer.close();
             closeQuietly(consumer::close);
             closeQuietly(scanConsumer::close);
             closeQuietly(producer::close);
@@ -170,8 +175,9 @@ public final class DispatchLoop implements Runnable {
 
     private void cycle() {
         long now = System.nanoTime();
+        unparkForRoom(now);
         long waitNanos = submits.hasCompletions() ? 0 : board.nanosUntilNextDue(now, MAX_IDLE_NANOS);
-        if (transactions.pending() > 0 || anyOffsetMoved()) {
+        if (batch.size() > 0 || anyOffsetMoved()) {
             waitNanos = Math.min(waitNanos, Math.max(0, lastCommitNanos + settings.commitInterval().toNanos() - now));
         }
         ConsumerRecords<byte[], byte[]> records = poll(waitNanos);
@@ -229,7 +235,7 @@ public final class DispatchLoop implements Runnable {
                     : topics.smsRequests().valueSerde().deserializer().deserialize(tp.topic(), record.value());
         } catch (RuntimeException e) {
             log.warn("unreadable request at {}@{} goes to the dead-letter topic: {}", tp, offset, e.getMessage());
-            transactions.addDeadLetter(record, e);
+            transactions.addDeadLetter(batch, record, e);
             metrics.deadLettered.increment();
             progress.skipped(offset);
             return true;
@@ -277,9 +283,25 @@ public final class DispatchLoop implements Runnable {
 
     private void dispatchDue() {
         long now = System.nanoTime();
+        unparkForRoom(now);
         NumberLane lane;
         while ((lane = board.nextDue(now)) != null) {
             visit(lane, now);
+        }
+    }
+
+    /**
+     * Wakes as many lanes that waited for a connection's window as the window has room for, oldest first, so a
+     * freed slot costs one visit rather than one per waiting number.
+     */
+    private void unparkForRoom(long now) {
+        for (Map.Entry<CarrierConnection, Set<NumberLane>> parked : parkedForRoom.entrySet()) {
+            int room = submits.room(parked.getKey());
+            var waiting = parked.getValue().iterator();
+            while (room-- > 0 && waiting.hasNext()) {
+                board.scheduleAt(waiting.next(), now);
+                waiting.remove();
+            }
         }
     }
 
@@ -349,10 +371,6 @@ public final class DispatchLoop implements Runnable {
     private void complete(Completion c) {
         PendingMessage m = c.message();
         inFlightByPartition.merge(m.partition, -1, Integer::sum);
-        Set<NumberLane> parked = parkedForRoom.remove(c.connection());
-        if (parked != null) {
-            parked.forEach(lane -> board.scheduleAt(lane, System.nanoTime()));
-        }
         metrics.submitLatency.record(System.nanoTime() - c.startedNanos(), TimeUnit.NANOSECONDS);
         if (owned.get(new TopicPartition(topics.smsRequests().name(), m.partition)) != m.progress) {
             return; // the partition was given up meanwhile; counted as abandoned then
@@ -397,7 +415,7 @@ public final class DispatchLoop implements Runnable {
     }
 
     private void record(DispatchEvent event) {
-        transactions.add(event);
+        transactions.add(batch, event);
         metrics.outcome(event.getOutcome());
     }
 
@@ -427,7 +445,16 @@ public final class DispatchLoop implements Runnable {
         return false;
     }
 
+    /**
+     * Hands the events decided since the last commit and the offsets they allow to the committer, at most every
+     * commit interval and never while the previous commit runs. {@code force} (giving partitions up) waits for
+     * the running commit and for this one.
+     */
     private void commitIfDue(boolean force) {
+        applyCommitted(committer.collect(force));
+        if (committer.busy()) {
+            return;
+        }
         long now = System.nanoTime();
         if (!force && now - lastCommitNanos < settings.commitInterval().toNanos()) {
             return;
@@ -440,16 +467,28 @@ public final class DispatchLoop implements Runnable {
             }
         });
         lastCommitNanos = now;
-        if (offsets.isEmpty() && transactions.pending() == 0) {
+        if (offsets.isEmpty() && batch.size() == 0) {
             return;
         }
-        EventTransactions.Written written = transactions.commit(offsets, consumer.groupMetadata());
-        if (written == null) {
-            metrics.transactionsAborted.increment();
+        EventTransactions.Batch handedOver = batch;
+        batch = new EventTransactions.Batch();
+        committer.start(handedOver, offsets, consumer.groupMetadata());
+        if (force) {
+            applyCommitted(committer.collect(true));
+        }
+    }
+
+    private void applyCommitted(EventCommitter.Done done) {
+        if (done == null) {
             return;
         }
-        offsets.forEach((tp, commit) -> owned.get(tp).committed(commit));
-        written.eventsEndByPartition().forEach((partition, end) -> {
+        done.offsets().forEach((tp, commit) -> {
+            PartitionProgress p = owned.get(tp);
+            if (p != null) {
+                p.committed(commit);
+            }
+        });
+        done.written().eventsEndByPartition().forEach((partition, end) -> {
             PartitionProgress p = owned.get(new TopicPartition(topics.smsRequests().name(), partition));
             if (p != null) {
                 p.eventsWrittenUpTo(end);
@@ -505,13 +544,8 @@ public final class DispatchLoop implements Runnable {
         if (partitions.isEmpty()) {
             return;
         }
-        Map<TopicPartition, OffsetAndMetadata> committed;
-        try {
-            committed = consumer.committed(new HashSet<>(partitions));
-        } catch (WakeupException e) {
-            committed = consumer.committed(new HashSet<>(partitions)); // a wake-up meant for an earlier poll
-        }
-        Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions);
+        Map<TopicPartition, OffsetAndMetadata> committed = despiteWakeUp(() -> consumer.committed(new HashSet<>(partitions)));
+        Map<TopicPartition, Long> beginnings = despiteWakeUp(() -> consumer.beginningOffsets(partitions));
         TakeoverScan scan = new TakeoverScan(scanConsumer, topics.dispatchEvents());
         for (TopicPartition tp : partitions) {
             OffsetAndMetadata commit = committed.get(tp);
@@ -520,13 +554,26 @@ public final class DispatchLoop implements Runnable {
             long begin = System.nanoTime();
             TakeoverScan.Result result = scan.scan(tp.partition(), start, metadata.map(CommitMetadata::eventsFrom).orElse(-1L));
             result.doneMessageIds().forEach(recentIds::add);
-            owned.put(tp, new PartitionProgress(start, result.eventsEnd(), result.doneOffsets()));
+            owned.put(tp, new PartitionProgress(start, metadata.map(CommitMetadata::eventsFrom).orElse(0L),
+                    result.eventsEnd(), result.doneOffsets()));
             attemptsSoFar.put(tp, new HashMap<>(result.attemptsSoFar()));
             metadata.ifPresent(md -> previousReadUpTo.put(tp, md.readUpTo()));
             log.info("took {} over at offset {}: {} events read in {} ms, {} later requests already done", tp, start,
                     result.eventsRead(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin), result.doneOffsets().size());
         }
         assignedOnce = true;
+    }
+
+    /**
+     * Runs a blocking consumer call inside a rebalance callback, where a wake-up meant for the loop's poll (a
+     * submit thread or the committer finished) must not abort the take-over half done.
+     */
+    private <T> T despiteWakeUp(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (WakeupException e) {
+            return call.get();
+        }
     }
 
     private final class Rebalance implements ConsumerRebalanceListener {

@@ -46,11 +46,19 @@ final class EventTransactions {
     private record DeadLetter(ConsumerRecord<byte[], byte[]> record, Throwable error) {
     }
 
+    /** What one transaction carries besides the offsets: events and dead letters, in the order decided. */
+    static final class Batch {
+        private final List<ProducerRecord<byte[], byte[]>> events = new ArrayList<>();
+        private final List<DeadLetter> deadLetters = new ArrayList<>();
+
+        int size() {
+            return events.size() + deadLetters.size();
+        }
+    }
+
     private final Producer<byte[], byte[]> producer;
     private final Topic<String, DispatchEvent> events;
     private final DeadLetterPublisher deadLetters;
-    private final List<ProducerRecord<byte[], byte[]>> pendingEvents = new ArrayList<>();
-    private final List<DeadLetter> pendingDeadLetters = new ArrayList<>();
 
     EventTransactions(Producer<byte[], byte[]> producer, Topic<String, DispatchEvent> events) {
         this.producer = producer;
@@ -62,33 +70,29 @@ final class EventTransactions {
         producer.initTransactions();
     }
 
-    /** Adds an event to the next transaction, to the partition its request came from (co-partitioning). */
-    void add(DispatchEvent event) {
+    /** Adds an event to a batch, to the partition its request came from (co-partitioning). */
+    void add(Batch batch, DispatchEvent event) {
         byte[] key = events.keySerde().serializer().serialize(events.name(), event.getFrom());
         byte[] value = events.valueSerde().serializer().serialize(events.name(), event);
-        pendingEvents.add(new ProducerRecord<>(events.name(), event.getSourcePartition(), key, value));
+        batch.events.add(new ProducerRecord<>(events.name(), event.getSourcePartition(), key, value));
     }
 
-    void addDeadLetter(ConsumerRecord<byte[], byte[]> record, Throwable error) {
-        pendingDeadLetters.add(new DeadLetter(record, error));
-    }
-
-    int pending() {
-        return pendingEvents.size() + pendingDeadLetters.size();
+    void addDeadLetter(Batch batch, ConsumerRecord<byte[], byte[]> record, Throwable error) {
+        batch.deadLetters.add(new DeadLetter(record, error));
     }
 
     /**
-     * Commits the pending records and the offsets in one transaction. Answers null when the transaction was
-     * aborted (the batch stays pending and is retried).
+     * Commits a batch and the offsets in one transaction. Answers null when the transaction was aborted; the
+     * caller may try the same batch again.
      */
-    Written commit(Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata group) {
-        List<Future<RecordMetadata>> sent = new ArrayList<>(pendingEvents.size());
+    Written commit(Batch batch, Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata group) {
+        List<Future<RecordMetadata>> sent = new ArrayList<>(batch.events.size());
         try {
             producer.beginTransaction();
-            for (ProducerRecord<byte[], byte[]> record : pendingEvents) {
+            for (ProducerRecord<byte[], byte[]> record : batch.events) {
                 sent.add(producer.send(record));
             }
-            for (DeadLetter letter : pendingDeadLetters) {
+            for (DeadLetter letter : batch.deadLetters) {
                 ConsumerRecord<byte[], byte[]> r = letter.record();
                 deadLetters.publish(r.topic(), r.partition(), r.offset(), r.timestamp(), r.key(), r.value(), r.headers(),
                         letter.error());
@@ -115,10 +119,7 @@ final class EventTransactions {
                 // committed means every send succeeded; nothing to learn from a failure here
             }
         }
-        int written = pendingEvents.size();
-        pendingEvents.clear();
-        pendingDeadLetters.clear();
-        return new Written(ends, written);
+        return new Written(ends, batch.events.size());
     }
 
     private void abort(KafkaException cause) {

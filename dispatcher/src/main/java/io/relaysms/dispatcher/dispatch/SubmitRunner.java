@@ -45,6 +45,11 @@ final class SubmitRunner implements AutoCloseable {
         return inFlight.get(connection) < connection.window();
     }
 
+    /** Loop thread: how many more submits the connection's window takes now. */
+    int room(CarrierConnection connection) {
+        return connection.window() - inFlight.get(connection);
+    }
+
     /** Loop thread: starts an attempt. */
     void submit(PendingMessage m, CarrierConnection connection, OutboundMessage outbound) {
         inFlight.merge(connection, 1, Integer::sum);

@@ -15,20 +15,37 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
  * ({@link TakeoverScan}). Used by the dispatch loop's thread only.
  *
  * <p>Each unfinished offset remembers how far the partition's events had been written when it was read (its
- * floor): events about it or anything after it can only be at or after that floor.
+ * floor): events about it or anything after it can only be at or after that floor. While the committed offset is
+ * not past every offset that the previous owner finished ahead of it, the floor stays where the take-over scan
+ * started, so that the next owner learns about those too.
  */
 public final class PartitionProgress {
 
     private final NavigableMap<Long, Long> unfinished = new TreeMap<>();
     private final Set<Long> doneByPreviousOwner;
+    private final long scannedFrom;
+    private final long lastDoneAhead;
     private long nextToRead;
     private long eventsEnd;
     private long lastCommitted = -1;
 
-    public PartitionProgress(long startOffset, long eventsFrom, Set<Long> doneByPreviousOwner) {
+    /**
+     * @param startOffset         the committed offset the partition is taken over at
+     * @param scannedFrom         where the take-over scan of the events started
+     * @param eventsEnd           where it ended
+     * @param doneByPreviousOwner offsets at or after {@code startOffset} that already have a final event
+     */
+    public PartitionProgress(long startOffset, long scannedFrom, long eventsEnd, Set<Long> doneByPreviousOwner) {
         this.nextToRead = startOffset;
-        this.eventsEnd = eventsFrom;
+        this.scannedFrom = Math.max(0, scannedFrom);
+        this.eventsEnd = eventsEnd;
         this.doneByPreviousOwner = new HashSet<>(doneByPreviousOwner);
+        this.lastDoneAhead = doneByPreviousOwner.stream().mapToLong(Long::longValue).max().orElse(-1);
+    }
+
+    /** A partition nobody worked on before: no events to remember. */
+    public PartitionProgress(long startOffset, long eventsEnd) {
+        this(startOffset, eventsEnd, eventsEnd, Set.of());
     }
 
     /** Records that the offset was read and its work begins. */
@@ -78,6 +95,9 @@ public final class PartitionProgress {
         long offset = committableOffset();
         Map.Entry<Long, Long> first = unfinished.firstEntry();
         long floor = first == null ? eventsEnd : first.getValue();
+        if (offset <= lastDoneAhead) {
+            floor = Math.min(floor, scannedFrom);
+        }
         return new OffsetAndMetadata(offset, new CommitMetadata(floor, nextToRead).encode());
     }
 

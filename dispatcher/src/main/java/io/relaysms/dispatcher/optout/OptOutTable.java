@@ -15,7 +15,7 @@ public final class OptOutTable {
     private final Set<String> optedOut = ConcurrentHashMap.newKeySet();
 
     public boolean isOptedOut(String from, String to) {
-        return optedOut.contains(TopicKeys.optOut(from, to));
+        return !optedOut.isEmpty() && optedOut.contains(TopicKeys.optOut(from, to));
     }
 
     /** Applies the latest record for a key; a null value (tombstone) clears it. */

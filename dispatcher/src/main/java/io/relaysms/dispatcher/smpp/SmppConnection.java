@@ -56,7 +56,12 @@ public final class SmppConnection implements CarrierConnection {
 
     @Override
     public boolean isAvailable() {
-        return binds.stream().anyMatch(b -> b.state() == BindState.BOUND);
+        for (SmppBind bind : binds) {
+            if (bind.state() == BindState.BOUND) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

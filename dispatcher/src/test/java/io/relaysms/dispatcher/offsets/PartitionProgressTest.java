@@ -10,7 +10,7 @@ class PartitionProgressTest {
 
     @Test
     void commitsTheLowestUnfinishedOffsetWhenLaterOnesFinishFirst() {
-        PartitionProgress p = new PartitionProgress(10, 0, Set.of());
+        PartitionProgress p = new PartitionProgress(10, 0);
         p.started(10);
         p.started(11);
         p.started(12);
@@ -25,7 +25,7 @@ class PartitionProgressTest {
 
     @Test
     void skippedOffsetsMoveTheCommitWhenNothingIsUnfinished() {
-        PartitionProgress p = new PartitionProgress(0, 0, Set.of());
+        PartitionProgress p = new PartitionProgress(0, 0);
         p.skipped(0);
         p.skipped(1);
 
@@ -34,7 +34,7 @@ class PartitionProgressTest {
 
     @Test
     void theMetadataPointsAtTheEventsBeforeTheOldestUnfinishedRequest() {
-        PartitionProgress p = new PartitionProgress(0, 100, Set.of());
+        PartitionProgress p = new PartitionProgress(0, 100);
         p.started(0);
         p.eventsWrittenUpTo(150);
         p.started(1);
@@ -51,7 +51,7 @@ class PartitionProgressTest {
 
     @Test
     void commitsOnlyWhenTheOffsetMoved() {
-        PartitionProgress p = new PartitionProgress(5, 0, Set.of());
+        PartitionProgress p = new PartitionProgress(5, 0);
         p.committed(p.commit());
 
         assertThat(p.commitIfMoved()).isNull();
@@ -61,11 +61,27 @@ class PartitionProgressTest {
 
     @Test
     void offsetsThePreviousOwnerFinishedAreAnsweredOnce() {
-        PartitionProgress p = new PartitionProgress(0, 0, Set.of(3L));
+        PartitionProgress p = new PartitionProgress(0, 0, 0, Set.of(3L));
 
         assertThat(p.doneByPreviousOwner(3)).isTrue();
         assertThat(p.doneByPreviousOwner(3)).isFalse();
         assertThat(p.doneByPreviousOwner(4)).isFalse();
+    }
+
+    @Test
+    void theFloorStaysAtTheScanWhileWorkThePreviousOwnerFinishedIsNotReadAgain() {
+        // Taken over at offset 10; the scan from event 40 to 90 found offset 12 already done.
+        PartitionProgress p = new PartitionProgress(10, 40, 90, Set.of(12L));
+
+        assertThat(CommitMetadata.decode(p.commit().metadata())).contains(new CommitMetadata(40, 10));
+        p.started(10);
+        p.skipped(11);
+        assertThat(p.doneByPreviousOwner(12)).isTrue();
+        p.skipped(12);
+        // 10 is still unfinished: the commit stays at 10, and its floor must still reach back to the scan's start
+        assertThat(CommitMetadata.decode(p.commit().metadata())).contains(new CommitMetadata(40, 13));
+        p.finished(10);
+        assertThat(CommitMetadata.decode(p.commit().metadata())).contains(new CommitMetadata(90, 13));
     }
 
     @Test
