@@ -48,7 +48,7 @@ final class EventTransactions {
 
     /** What one transaction carries besides the offsets: events and dead letters, in the order decided. */
     static final class Batch {
-        private final List<ProducerRecord<byte[], byte[]>> events = new ArrayList<>();
+        private final List<DispatchEvent> events = new ArrayList<>();
         private final List<DeadLetter> deadLetters = new ArrayList<>();
 
         int size() {
@@ -70,11 +70,16 @@ final class EventTransactions {
         producer.initTransactions();
     }
 
-    /** Adds an event to a batch, to the partition its request came from (co-partitioning). */
+    /** Adds an event to a batch; it is serialized by the thread that commits, off the dispatch loop. */
     void add(Batch batch, DispatchEvent event) {
+        batch.events.add(event);
+    }
+
+    /** The event's record, to the partition its request came from (co-partitioning). */
+    private ProducerRecord<byte[], byte[]> record(DispatchEvent event) {
         byte[] key = events.keySerde().serializer().serialize(events.name(), event.getFrom());
         byte[] value = events.valueSerde().serializer().serialize(events.name(), event);
-        batch.events.add(new ProducerRecord<>(events.name(), event.getSourcePartition(), key, value));
+        return new ProducerRecord<>(events.name(), event.getSourcePartition(), key, value);
     }
 
     void addDeadLetter(Batch batch, ConsumerRecord<byte[], byte[]> record, Throwable error) {
@@ -89,8 +94,8 @@ final class EventTransactions {
         List<Future<RecordMetadata>> sent = new ArrayList<>(batch.events.size());
         try {
             producer.beginTransaction();
-            for (ProducerRecord<byte[], byte[]> record : batch.events) {
-                sent.add(producer.send(record));
+            for (DispatchEvent event : batch.events) {
+                sent.add(producer.send(record(event)));
             }
             for (DeadLetter letter : batch.deadLetters) {
                 ConsumerRecord<byte[], byte[]> r = letter.record();
