@@ -227,6 +227,25 @@ class SmppDispatchIT {
     }
 
     @Test
+    void failsAMessageWhoseValidityEndsWhileTheCarrierKeepsThrottling() {
+        String recipient = "+14255550116";
+        carrier.putRule("always-busy", Map.of("numbers", recipient, "submit-error.status", "ESME_RTHROTTLED"));
+        try {
+            SmsRequest request = send(TestRequests.request(TOLL_FREE, recipient, "never")
+                    .setValidUntil(Instant.now().plusSeconds(2)).build());
+
+            DispatchEvent event = finalEventOf(request.getMessageId());
+
+            assertThat(event.getOutcome()).isEqualTo(DispatchOutcome.FAILED);
+            assertThat(event.getErrorCode()).isEqualTo(0x58);
+            assertThat(event.getErrorDescription()).contains("retries exhausted");
+            assertThat(event.getAttempt()).isGreaterThan(1);
+        } finally {
+            carrier.removeRule("always-busy");
+        }
+    }
+
+    @Test
     void rejectsWhatTheCarrierRefusesForGood() {
         String recipient = "+14255550106";
         carrier.putRule("bad-address", Map.of("numbers", recipient, "submit-error.status", "ESME_RINVDSTADR"));

@@ -57,9 +57,14 @@ public final class DispatchBenchmark {
                         .append(String.format("- dispatch, sms-requests -> submit_sm_resp -> SUBMITTED event, %,d messages over "
                                         + "%,d numbers, 1 worker, 2 binds x window 48: **%,.0f messages/s** overall "
                                         + "(%,.0f/s between 10%% and 90%%), %.1f s; %,d SUBMITTED events committed; "
-                                        + "%.1f%% of the producer perf tool%n%n", dispatch.messages(), dispatch.numbers(),
+                                        + "%.1f%% of the producer perf tool%n", dispatch.messages(), dispatch.numbers(),
                                 dispatch.overallPerSecond(), dispatch.steadyPerSecond(), dispatch.seconds(),
-                                dispatch.eventsCommitted(), 100 * dispatch.overallPerSecond() / perf.recordsPerSecond()));
+                                dispatch.eventsCommitted(), 100 * dispatch.overallPerSecond() / perf.recordsPerSecond()))
+                        .append(String.format("- CPU of this JVM (broker + simulator + dispatcher) while dispatching: "
+                                        + "**%.0f µs per message**, i.e. %,.0f messages/s if it had both cores to itself; "
+                                        + "system load average %.1f -> %.1f on %d cores (other work on the machine)%n%n",
+                                dispatch.cpuMicrosPerMessage(), 2e6 / dispatch.cpuMicrosPerMessage(), dispatch.loadBefore(),
+                                dispatch.loadAfter(), Runtime.getRuntime().availableProcessors()));
                 System.out.print(report);
             }
             if (!skip.contains("precision")) {

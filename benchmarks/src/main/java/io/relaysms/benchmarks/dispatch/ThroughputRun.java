@@ -12,8 +12,12 @@ import java.util.Map;
  */
 final class ThroughputRun {
 
+    /**
+     * @param cpuMicrosPerMessage CPU time of this whole JVM (broker, simulator and dispatcher) per message while
+     *                            dispatching: what the pipeline costs, whatever else the machine is running
+     */
     record Result(int messages, int numbers, double overallPerSecond, double steadyPerSecond, int eventsCommitted,
-                  double seconds) {
+                  double seconds, double cpuMicrosPerMessage, double loadBefore, double loadAfter) {
     }
 
     static Result run(String bootstrapServers, int messages, int numberCount) throws InterruptedException {
@@ -33,11 +37,19 @@ final class ThroughputRun {
             long ninetyPercentAt = 0;
             long startedAt;
             long doneAt;
+            com.sun.management.OperatingSystemMXBean cpu = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long cpuBefore;
+            long cpuAfter;
+            double loadBefore;
+            double loadAfter;
             try (DispatcherService dispatcher = DispatcherService.start(scenario.relaySettings())) {
                 while (!dispatcher.hasJoinedGroup()) {
                     Thread.sleep(10);
                 }
                 startedAt = System.nanoTime();
+                cpuBefore = cpu.getProcessCpuTime();
+                loadBefore = cpu.getSystemLoadAverage();
                 double submitted;
                 while ((submitted = dispatcher.metrics().outcomes(DispatchOutcome.SUBMITTED)) < messages) {
                     if (tenPercentAt == 0 && submitted >= messages * 0.1) {
@@ -52,12 +64,15 @@ final class ThroughputRun {
                     Thread.sleep(20);
                 }
                 doneAt = System.nanoTime();
+                cpuAfter = cpu.getProcessCpuTime();
+                loadAfter = cpu.getSystemLoadAverage();
             }
             int committed = EventsReader.read(bootstrapServers, scenario.topics.dispatchEvents(),
                     e -> e.getOutcome() == DispatchOutcome.SUBMITTED, messages, Duration.ofMinutes(2)).size();
             double seconds = (doneAt - startedAt) / 1e9;
             return new Result(messages, numberCount, messages / seconds,
-                    messages * 0.8 / ((ninetyPercentAt - tenPercentAt) / 1e9), committed, seconds);
+                    messages * 0.8 / ((ninetyPercentAt - tenPercentAt) / 1e9), committed, seconds,
+                    (cpuAfter - cpuBefore) / 1e3 / messages, loadBefore, loadAfter);
         }
     }
 }
