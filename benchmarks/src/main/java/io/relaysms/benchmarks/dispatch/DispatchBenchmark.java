@@ -62,9 +62,12 @@ public final class DispatchBenchmark {
                                 dispatch.eventsCommitted(), 100 * dispatch.overallPerSecond() / perf.recordsPerSecond()))
                         .append(String.format("- CPU of this JVM (broker + simulator + dispatcher) while dispatching: "
                                         + "**%.0f µs per message**, i.e. %,.0f messages/s if it had both cores to itself; "
-                                        + "system load average %.1f -> %.1f on %d cores (other work on the machine)%n%n",
+                                        + "system load average %.1f -> %.1f on %d cores (other work on the machine)%n",
                                 dispatch.cpuMicrosPerMessage(), 2e6 / dispatch.cpuMicrosPerMessage(), dispatch.loadBefore(),
-                                dispatch.loadAfter(), Runtime.getRuntime().availableProcessors()));
+                                dispatch.loadAfter(), Runtime.getRuntime().availableProcessors()))
+                        .append("- CPU ms by thread while dispatching (pool-N-thread-N are jSMPP's PDU processors of both "
+                                + "sides, PDUReaderWorker their readers, submit-* the dispatcher's submit threads): ")
+                        .append(dispatch.cpuMillisByThread()).append("\n\n");
                 System.out.print(report);
             }
             if (!skip.contains("precision")) {

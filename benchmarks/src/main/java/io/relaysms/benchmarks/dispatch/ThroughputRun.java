@@ -17,7 +17,8 @@ final class ThroughputRun {
      *                            dispatching: what the pipeline costs, whatever else the machine is running
      */
     record Result(int messages, int numbers, double overallPerSecond, double steadyPerSecond, int eventsCommitted,
-                  double seconds, double cpuMicrosPerMessage, double loadBefore, double loadAfter) {
+                  double seconds, double cpuMicrosPerMessage, double loadBefore, double loadAfter,
+                  java.util.Map<String, Long> cpuMillisByThread) {
     }
 
     static Result run(String bootstrapServers, int messages, int numberCount) throws InterruptedException {
@@ -43,12 +44,14 @@ final class ThroughputRun {
             long cpuAfter;
             double loadBefore;
             double loadAfter;
+            java.util.Map<String, Long> cpuByThread;
             try (DispatcherService dispatcher = DispatcherService.start(scenario.relaySettings())) {
                 while (!dispatcher.hasJoinedGroup()) {
                     Thread.sleep(10);
                 }
                 startedAt = System.nanoTime();
                 cpuBefore = cpu.getProcessCpuTime();
+                ThreadCpu perThread = new ThreadCpu();
                 loadBefore = cpu.getSystemLoadAverage();
                 double submitted;
                 while ((submitted = dispatcher.metrics().outcomes(DispatchOutcome.SUBMITTED)) < messages) {
@@ -65,6 +68,7 @@ final class ThroughputRun {
                 }
                 doneAt = System.nanoTime();
                 cpuAfter = cpu.getProcessCpuTime();
+                cpuByThread = perThread.since();
                 loadAfter = cpu.getSystemLoadAverage();
             }
             int committed = EventsReader.read(bootstrapServers, scenario.topics.dispatchEvents(),
@@ -72,7 +76,7 @@ final class ThroughputRun {
             double seconds = (doneAt - startedAt) / 1e9;
             return new Result(messages, numberCount, messages / seconds,
                     messages * 0.8 / ((ninetyPercentAt - tenPercentAt) / 1e9), committed, seconds,
-                    (cpuAfter - cpuBefore) / 1e3 / messages, loadBefore, loadAfter);
+                    (cpuAfter - cpuBefore) / 1e3 / messages, loadBefore, loadAfter, cpuByThread);
         }
     }
 }
