@@ -1,8 +1,5 @@
 package io.relaysms.dispatcher.segment;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * The GSM 03.38 default alphabet and its extension table, as SMPP's data_coding 0 carries it: one septet per
  * byte, unpacked. A character of the extension table ({@code ^ { } \ [ ~ ] | €} and form feed) is written as
@@ -18,26 +15,31 @@ public final class Gsm7Alphabet {
     private static final String EXTENSION_CHARS = "\f^{}\\[~]|€";
     private static final int[] EXTENSION_CODES = {0x0A, 0x14, 0x28, 0x29, 0x2F, 0x3C, 0x3D, 0x3E, 0x40, 0x65};
 
-    private final Map<Character, Integer> basic = new HashMap<>();
-    private final Map<Character, Integer> extension = new HashMap<>();
+    private static final short ABSENT = -1;
+    private static final short EXTENDED = 0x100;
+
+    /**
+     * Indexed by UTF-16 char (128 KiB, one table per segmenter): the septet of a basic character, EXTENDED plus the
+     * code of an extension character, or ABSENT. A lookup per character keeps segmenting off the profile.
+     */
+    private final short[] codes = new short[Character.MAX_VALUE + 1];
 
     public Gsm7Alphabet() {
+        java.util.Arrays.fill(codes, ABSENT);
         for (int septet = 0; septet < BASIC.length(); septet++) {
             if (septet != ESCAPE) {
-                basic.put(BASIC.charAt(septet), septet);
+                codes[BASIC.charAt(septet)] = (short) septet;
             }
         }
         for (int i = 0; i < EXTENSION_CHARS.length(); i++) {
-            extension.put(EXTENSION_CHARS.charAt(i), EXTENSION_CODES[i]);
+            codes[EXTENSION_CHARS.charAt(i)] = (short) (EXTENDED | EXTENSION_CODES[i]);
         }
     }
 
     /** Septets the character takes: 1 (basic table), 2 (extension table) or 0 when it is not in the alphabet. */
     public int septets(char c) {
-        if (basic.containsKey(c)) {
-            return 1;
-        }
-        return extension.containsKey(c) ? 2 : 0;
+        short code = codes[c];
+        return code == ABSENT ? 0 : code >= EXTENDED ? 2 : 1;
     }
 
     /** Whether every character of the text can be written in the default alphabet. */
@@ -52,17 +54,16 @@ public final class Gsm7Alphabet {
 
     /** Unpacked septets of one character, appended to the buffer. */
     void append(char c, java.io.ByteArrayOutputStream out) {
-        Integer code = basic.get(c);
-        if (code != null) {
-            out.write(code);
-            return;
-        }
-        Integer ext = extension.get(c);
-        if (ext == null) {
+        short code = codes[c];
+        if (code == ABSENT) {
             throw new IllegalArgumentException("'" + c + "' (U+" + Integer.toHexString(c) + ") is not in the GSM 03.38 alphabet");
         }
-        out.write(ESCAPE);
-        out.write(ext);
+        if (code >= EXTENDED) {
+            out.write(ESCAPE);
+            out.write(code - EXTENDED);
+        } else {
+            out.write(code);
+        }
     }
 
     /** The unpacked septets of a text that {@link #canEncode} accepts. */
