@@ -44,7 +44,6 @@ public final class DispatcherService implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final DispatcherMetrics metrics;
     private final HealthChecks health = new HealthChecks();
-    private final java.util.List<AutoCloseable> toClose = new ArrayList<>();
     private Producer<byte[], byte[]> inboundProducer;
     private CarrierConnections carriers;
     private OptOutFollower optOuts;
@@ -193,7 +192,6 @@ public final class DispatcherService implements AutoCloseable {
             closeQuietly(() -> inboundProducer.close(Duration.ofSeconds(10)));
         }
         closeQuietly(operations);
-        toClose.forEach(DispatcherService::closeQuietly);
         log.info("dispatcher {} stopped", workerId);
     }
 
