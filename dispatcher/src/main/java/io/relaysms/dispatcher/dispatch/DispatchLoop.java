@@ -3,10 +3,9 @@ package io.relaysms.dispatcher.dispatch;
 import io.relaysms.dispatcher.carrier.CarrierConnection;
 import io.relaysms.dispatcher.carrier.OutboundMessage;
 import io.relaysms.dispatcher.carrier.SubmitOutcome;
-import io.relaysms.dispatcher.offsets.CommitMetadata;
 import io.relaysms.dispatcher.offsets.PartitionProgress;
 import io.relaysms.dispatcher.offsets.RecentMessageIds;
-import io.relaysms.dispatcher.offsets.TakeoverScan;
+import io.relaysms.dispatcher.offsets.PartitionTakeover;
 import io.relaysms.dispatcher.optout.OptOutTable;
 import io.relaysms.dispatcher.ratelimit.NumberBucket;
 import io.relaysms.dispatcher.routing.Route;
@@ -544,36 +543,13 @@ public final class DispatchLoop implements Runnable {
         if (partitions.isEmpty()) {
             return;
         }
-        Map<TopicPartition, OffsetAndMetadata> committed = despiteWakeUp(() -> consumer.committed(new HashSet<>(partitions)));
-        Map<TopicPartition, Long> beginnings = despiteWakeUp(() -> consumer.beginningOffsets(partitions));
-        TakeoverScan scan = new TakeoverScan(scanConsumer, topics.dispatchEvents());
-        for (TopicPartition tp : partitions) {
-            OffsetAndMetadata commit = committed.get(tp);
-            long start = commit == null ? beginnings.get(tp) : commit.offset();
-            Optional<CommitMetadata> metadata = Optional.ofNullable(commit).flatMap(c -> CommitMetadata.decode(c.metadata()));
-            long begin = System.nanoTime();
-            TakeoverScan.Result result = scan.scan(tp.partition(), start, metadata.map(CommitMetadata::eventsFrom).orElse(-1L));
-            result.doneMessageIds().forEach(recentIds::add);
-            owned.put(tp, new PartitionProgress(start, metadata.map(CommitMetadata::eventsFrom).orElse(0L),
-                    result.eventsEnd(), result.doneOffsets()));
-            attemptsSoFar.put(tp, new HashMap<>(result.attemptsSoFar()));
-            metadata.ifPresent(md -> previousReadUpTo.put(tp, md.readUpTo()));
-            log.info("took {} over at offset {}: {} events read in {} ms, {} later requests already done", tp, start,
-                    result.eventsRead(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin), result.doneOffsets().size());
-        }
+        new PartitionTakeover(consumer, scanConsumer, topics.dispatchEvents()).takeOver(partitions).forEach((tp, taken) -> {
+            taken.doneMessageIds().forEach(recentIds::add);
+            owned.put(tp, taken.progress());
+            attemptsSoFar.put(tp, new HashMap<>(taken.attemptsSoFar()));
+            taken.previousReadUpTo().ifPresent(read -> previousReadUpTo.put(tp, read));
+        });
         assignedOnce = true;
-    }
-
-    /**
-     * Runs a blocking consumer call inside a rebalance callback, where a wake-up meant for the loop's poll (a
-     * submit thread or the committer finished) must not abort the take-over half done.
-     */
-    private <T> T despiteWakeUp(java.util.function.Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (WakeupException e) {
-            return call.get();
-        }
     }
 
     private final class Rebalance implements ConsumerRebalanceListener {
