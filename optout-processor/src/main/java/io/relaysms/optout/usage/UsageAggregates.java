@@ -4,7 +4,6 @@ import io.relaysms.topics.TopicKeys;
 import io.relaysms.schemas.UsageAggregate;
 import io.relaysms.schemas.UsageWindow;
 import java.time.Instant;
-import org.apache.kafka.streams.kstream.Window;
 
 /** Turns a window's tally into the published {@link UsageAggregate} and its key. */
 public final class UsageAggregates {
@@ -22,17 +21,17 @@ public final class UsageAggregates {
     }
 
     /** {@code <from>|<country>|<windowStart ISO-8601>}, as sms-usage-* are keyed. */
-    public static String topicKey(String key, Window window) {
-        return TopicKeys.usage(senderOf(key), countryOf(key), Instant.ofEpochMilli(window.start()));
+    public static String topicKey(String key, long windowStart) {
+        return TopicKeys.usage(senderOf(key), countryOf(key), Instant.ofEpochMilli(windowStart));
     }
 
-    public static UsageAggregate of(String key, Window window, UsageWindow size, UsageTally tally) {
+    public static UsageAggregate of(String key, long windowStart, long windowEnd, UsageWindow size, UsageTally tally) {
         return UsageAggregate.newBuilder()
                 .setFrom(senderOf(key))
                 .setCountry(countryOf(key))
                 .setWindow(size)
-                .setWindowStart(Instant.ofEpochMilli(window.start()))
-                .setWindowEnd(Instant.ofEpochMilli(window.end()))
+                .setWindowStart(Instant.ofEpochMilli(windowStart))
+                .setWindowEnd(Instant.ofEpochMilli(windowEnd))
                 .setRequests(tally.requests())
                 .setSegments(tally.segments())
                 .setSubmitted(tally.submitted())

@@ -92,8 +92,9 @@ public final class UsageTopology {
                                 .withRetention(retention))
                 .toStream(Named.as(name + "-updates"))
                 .filter((window, tally) -> tally != null, Named.as(name + "-present"))
-                .map((window, tally) -> KeyValue.pair(UsageAggregates.topicKey(window.key(), window.window()),
-                        UsageAggregates.of(window.key(), window.window(), size, tally)), Named.as(name + "-aggregates"))
+                .map((window, tally) -> KeyValue.pair(UsageAggregates.topicKey(window.key(), window.window().start()),
+                        UsageAggregates.of(window.key(), window.window().start(), window.window().end(), size, tally)),
+                        Named.as(name + "-aggregates"))
                 .to(output.name(), Produced.with(output.keySerde(), output.valueSerde()).withName(name + "-sink"));
     }
 }
