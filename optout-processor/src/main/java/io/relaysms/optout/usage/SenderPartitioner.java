@@ -4,6 +4,7 @@ import io.relaysms.topics.TopicKeys;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.processor.StreamPartitioner;
 
@@ -15,6 +16,13 @@ import org.apache.kafka.streams.processor.StreamPartitioner;
 public final class SenderPartitioner<V> implements StreamPartitioner<String, V> {
 
     @Override
+    public Optional<Set<Integer>> partitions(String topic, String key, V value, Headers headers, int numPartitions) {
+        return Optional.of(Set.of(partitionOf(key, numPartitions)));
+    }
+
+    /** Required by the interface (abstract but deprecated in Kafka 4.4); the variant with headers is the one called. */
+    @Override
+    @SuppressWarnings("removal")
     public Optional<Set<Integer>> partitions(String topic, String key, V value, int numPartitions) {
         return Optional.of(Set.of(partitionOf(key, numPartitions)));
     }
