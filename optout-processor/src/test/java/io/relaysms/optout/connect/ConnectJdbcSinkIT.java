@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.relaysms.kafka.testing.SharedKafkaBroker;
+import io.relaysms.kafka.testing.TopicReader;
 import io.relaysms.optout.ProcessorHarness;
 import io.relaysms.schemas.DeliveryAttempt;
 import io.relaysms.schemas.DeliveryReason;
@@ -25,6 +26,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Relay's analytics topics into PostgreSQL through a real Kafka Connect worker: Kafka's standalone runtime, the
  * Debezium JDBC sink from Maven Central, Relay's converter loaded from its plugin zip on plugin.path (it is not on
  * this test's classpath), the worker and connector configurations exactly as the repository's {@code connect/}
- * folder holds them but for where the broker and database are. Usage rows come from the real opt-out processor.
+ * folder holds them but for where the broker and database are. Usage rows come from the real opt-out processor; an
+ * unreadable record goes to the sink's dead-letter topic without stopping it.
  */
 class ConnectJdbcSinkIT {
 
@@ -57,6 +61,7 @@ class ConnectJdbcSinkIT {
             relay.start();
             request(relay, now);
             request(relay, now);
+            relay.sendRaw(relay.topics.deliveryReports().name(), "Outgoing_garbage", "not a delivery report".getBytes());
             String delivered = report(relay, DeliveryStatus.Delivered, DeliveryReason.DELIVERED, now);
             String failed = report(relay, DeliveryStatus.Failed, DeliveryReason.RECEIPT_TIMEOUT, now);
             relay.send(relay.topics.inbound(), LONG_CODE, InboundMessage.newBuilder().setMessageId("Incoming_1").setFrom(FRENCH_HANDSET)
@@ -98,6 +103,11 @@ class ConnectJdbcSinkIT {
                                 "segment_count integer");
                 assertThat(postgres.rows("SELECT \"reason\" FROM relay_delivery_reports WHERE \"message_id\" = '" + failed + "'")
                         .get(0).get("reason")).isEqualTo("RECEIPT_TIMEOUT");
+
+                List<ConsumerRecord<byte[], byte[]>> dead = TopicReader.readAtLeast(kafka.bootstrapServers(),
+                        relay.prefix + "sms-delivery-reports-sink-dlq", new ByteArrayDeserializer(), new ByteArrayDeserializer(), 1,
+                        Duration.ofSeconds(30));
+                assertThat(dead).extracting(r -> new String(r.value())).containsExactly("not a delivery report");
 
                 await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(postgres.hasTable("relay_inbound_messages")
                         && !postgres.rows("SELECT \"message\" FROM relay_inbound_messages").isEmpty()).isTrue());
