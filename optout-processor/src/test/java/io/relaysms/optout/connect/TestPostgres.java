@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 final class TestPostgres implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TestPostgres.class);
-    private static final String LOCAL_SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+    /** The server to try first; {@code -Drelay.test.postgres.server=jdbc:postgresql://127.0.0.1:1/} forces the embedded one. */
+    private static final String LOCAL_SERVER = System.getProperty("relay.test.postgres.server", "jdbc:postgresql://127.0.0.1:5432/");
 
     private final String serverUrl;
     private final String user;
@@ -42,18 +43,17 @@ final class TestPostgres implements AutoCloseable {
 
     static TestPostgres start() {
         try (Connection probe = DriverManager.getConnection(LOCAL_SERVER + "postgres?connectTimeout=3", "postgres", "")) {
-            log.info("using the PostgreSQL server at 127.0.0.1:5432 ({})", probe.getMetaData().getDatabaseProductVersion());
+            log.info("using the PostgreSQL server at {} ({})", LOCAL_SERVER, probe.getMetaData().getDatabaseProductVersion());
             return new TestPostgres(LOCAL_SERVER, "postgres", null);
         } catch (SQLException local) {
-            log.info("no PostgreSQL at 127.0.0.1:5432 ({}); starting an embedded one", local.getMessage());
+            log.info("no PostgreSQL at {} ({}); starting an embedded one", LOCAL_SERVER, local.getMessage());
             try {
                 EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
                 String url = embedded.getJdbcUrl("postgres", "postgres");
                 return new TestPostgres(url.substring(0, url.lastIndexOf('/') + 1), "postgres", embedded);
             } catch (IOException | RuntimeException e) {
-                IllegalStateException failure = new IllegalStateException("this test needs PostgreSQL: none answers at 127.0.0.1:5432 ("
-                        + local.getMessage() + ") and an embedded one did not start (" + e.getMessage()
-                        + "; PostgreSQL refuses to run as root)", e);
+                IllegalStateException failure = new IllegalStateException("this test needs PostgreSQL: none answers at "
+                        + LOCAL_SERVER + " (" + local.getMessage() + ") and an embedded one did not start (" + e.getMessage() + ")", e);
                 failure.addSuppressed(local);
                 throw failure;
             }
