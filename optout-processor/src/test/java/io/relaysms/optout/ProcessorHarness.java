@@ -38,8 +38,13 @@ public final class ProcessorHarness implements AutoCloseable {
     private OptOutProcessorService service;
 
     public ProcessorHarness(SharedKafkaBroker kafka, Path stateDir) {
+        this(kafka, stateDir, kafka.uniquePrefix());
+    }
+
+    /** An instance sharing its topics and application with others of the same prefix. */
+    public ProcessorHarness(SharedKafkaBroker kafka, Path stateDir, String prefix) {
         this.kafka = kafka;
-        this.prefix = kafka.uniquePrefix();
+        this.prefix = prefix;
         this.topics = TopicCatalog.create(new TopicSettings(prefix, PARTITIONS, (short) -1), Map.of());
         settings.putAll(TestSettings.numbers());
         settings.put("kafka.bootstrap.servers", kafka.bootstrapServers());
@@ -69,14 +74,6 @@ public final class ProcessorHarness implements AutoCloseable {
         }
     }
 
-    public OptOutProcessorService service() {
-        return service;
-    }
-
-    public Map<String, String> settings() {
-        return Map.copyOf(settings);
-    }
-
     /** Produces one record (acks=all) with the given record timestamp, and waits for it. */
     public <V> void send(Topic<String, V> topic, String key, V value, Instant timestamp) {
         try (KafkaProducer<String, V> producer = new KafkaProducer<>(kafka.clientProperties(Map.of("acks", "all")),
@@ -102,11 +99,15 @@ public final class ProcessorHarness implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String path) {
+        return get(URI.create("http://127.0.0.1:" + service.httpPort() + path));
+    }
+
+    /** A GET that does not follow redirects, so tests see them. */
+    public HttpResponse<String> get(URI uri) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new IllegalStateException("GET " + path + " failed", e);
+            throw new IllegalStateException("GET " + uri + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

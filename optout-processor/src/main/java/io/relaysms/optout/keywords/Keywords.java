@@ -1,13 +1,10 @@
 package io.relaysms.optout.keywords;
 
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The keywords one sending number honours, and the matching rule.
@@ -57,12 +54,5 @@ public final class Keywords {
     /** The keyword the whole text is, if it is one. */
     public Optional<KeywordMatch> match(String text) {
         return Optional.ofNullable(byNormalizedText.get(KeywordNormalizer.normalize(text)));
-    }
-
-    /** The normalized keywords of each kind, for documentation and diagnostics. */
-    public Map<KeywordKind, Set<String>> byKind() {
-        Map<KeywordKind, Set<String>> out = new EnumMap<>(KeywordKind.class);
-        byNormalizedText.values().forEach(m -> out.computeIfAbsent(m.kind(), k -> new TreeSet<>()).add(m.keyword()));
-        return out;
     }
 }

@@ -42,9 +42,4 @@ public record OptOutTransition(OptOutState before, OptOutState after, boolean st
                 .build();
         return new OptOutTransition(before, after, false, wasOptedOut != optOut);
     }
-
-    /** Whether the pair now stands where the event asked (whether or not it moved). */
-    public boolean applied() {
-        return !stale;
-    }
 }
