@@ -51,7 +51,7 @@ final class MessageQueryHandler {
         if (body.isPresent()) {
             ctx.json(body.get());
         } else {
-            ctx.status(404).contentType(ProblemDetails.CONTENT_TYPE).json(ProblemDetails.notFound());
+            ctx.status(404).json(ProblemDetails.notFound()).contentType(ProblemDetails.CONTENT_TYPE);
         }
     }
 }

@@ -61,7 +61,8 @@ public final class QueryServer implements AutoCloseable {
     }
 
     private static void problem(Context ctx, ProblemDetails problem) {
-        ctx.status(problem.status()).contentType(ProblemDetails.CONTENT_TYPE).json(problem);
+        // json() sets application/json, so the problem type goes on afterwards.
+        ctx.status(problem.status()).json(problem).contentType(ProblemDetails.CONTENT_TYPE);
     }
 
     /** Starts answering queries from the given store locator. */
