@@ -10,6 +10,7 @@ import io.relaysms.runtime.HealthChecks;
 import io.relaysms.runtime.KafkaEnvironment;
 import io.relaysms.runtime.StreamsRunner;
 import io.relaysms.topics.Topic;
+import io.relaysms.tracker.config.TrackerConfigDefinition;
 import io.relaysms.tracker.config.TrackerSettings;
 import io.relaysms.tracker.ids.MatchKeys;
 import io.relaysms.tracker.inbound.InboundReassemblyTopology;
@@ -67,6 +68,10 @@ public final class DeliveryTrackerService implements AutoCloseable {
     /** Starts with the given clock for webhook signatures and retries (tests move it). */
     public static DeliveryTrackerService start(RelaySettings relaySettings, Clock clock) {
         TrackerSettings settings = TrackerSettings.from(relaySettings);
+        if (settings.defaultReportTimeout().compareTo(TrackerConfigDefinition.CARRIER_RECEIPT_WINDOW) < 0) {
+            log.warn("tracker.report-timeout.default is {}: carriers can take up to 72 hours to send a receipt, so late "
+                    + "deliveries will be reported Failed (RECEIPT_TIMEOUT)", settings.defaultReportTimeout());
+        }
         KafkaEnvironment kafka = new KafkaEnvironment(settings.serviceConfig());
         kafka.ensureTopics(Duration.ofSeconds(30));
         String bootstrap = String.join(",", settings.serviceConfig().getList(SharedSettings.BOOTSTRAP_SERVERS));

@@ -37,8 +37,8 @@ public final class TrackerConfigDefinition {
     public static final String WEBHOOK_SOURCE = "tracker.webhooks.source";
     public static final String WEBHOOK_NEW_SUBSCRIBER_START = "tracker.webhooks.new-subscriber-start";
 
-    /** AWS End User Messaging waits 72 hours for a carrier receipt; waiting less would report deliveries as failures. */
-    public static final Duration REPORT_TIMEOUT_FLOOR_DEFAULT = Duration.ofHours(72);
+    /** AWS End User Messaging waits 72 hours for a carrier receipt; waiting less reports late deliveries as failures. */
+    public static final Duration CARRIER_RECEIPT_WINDOW = Duration.ofHours(72);
 
     private static final Range PORT = Range.between(0, 65535);
 
@@ -63,7 +63,7 @@ public final class TrackerConfigDefinition {
                         "Stream threads of each of the two Streams applications (reports, inbound).")
                 .define(STARTUP_TIMEOUT, Type.STRING, "60s", positive, Importance.LOW,
                         "How long start-up waits for the Streams applications to reach RUNNING before failing.")
-                .define(REPORT_TIMEOUT_DEFAULT, Type.STRING, "72h", DurationSetting.atLeast(Duration.ofSeconds(1)), Importance.HIGH,
+                .define(REPORT_TIMEOUT_DEFAULT, Type.STRING, CARRIER_RECEIPT_WINDOW.toHours() + "h", DurationSetting.atLeast(Duration.ofSeconds(1)), Importance.HIGH,
                         "How long to wait for a carrier receipt after the carrier accepted a message before reporting it Failed "
                                 + "(reason RECEIPT_TIMEOUT), for messages sent without deliveryReportTimeoutInSeconds. Also how long a "
                                 + "message may stay THROTTLED or RETRYING past its validity before it is reported failed.")

@@ -12,6 +12,7 @@ import java.time.Duration;
 public final class TrackerMetrics {
 
     private final MeterRegistry registry;
+    private final Counter indexed;
     private final Counter matched;
     private final Counter matchedByGuess;
     private final Counter held;
@@ -21,6 +22,8 @@ public final class TrackerMetrics {
 
     public TrackerMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.indexed = Counter.builder("relay.tracker.submissions.indexed")
+                .description("Submitted segments indexed for receipt matching").register(registry);
         this.matched = Counter.builder("relay.tracker.receipts.matched").tag("reading", "configured-or-text")
                 .description("Receipts matched to a submitted segment").register(registry);
         this.matchedByGuess = Counter.builder("relay.tracker.receipts.matched").tag("reading", "guessed")
@@ -38,6 +41,10 @@ public final class TrackerMetrics {
 
     public MeterRegistry registry() {
         return registry;
+    }
+
+    public void segmentIndexed() {
+        indexed.increment();
     }
 
     public void receiptMatched(boolean guess) {

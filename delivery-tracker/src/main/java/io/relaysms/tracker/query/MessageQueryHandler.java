@@ -1,6 +1,7 @@
 package io.relaysms.tracker.query;
 
 import io.javalin.http.Context;
+import io.micrometer.core.instrument.Counter;
 import io.relaysms.tracker.acs.AcsDeliveryReport;
 import io.relaysms.tracker.reports.MessageTrack;
 import java.util.Optional;
@@ -16,21 +17,25 @@ final class MessageQueryHandler {
     private final Supplier<MessageLocator> locator;
     private final RemoteQuery remote;
     private final Function<MessageTrack, Optional<?>> render;
+    private final Counter forwarded;
 
-    private MessageQueryHandler(Supplier<MessageLocator> locator, RemoteQuery remote, Function<MessageTrack, Optional<?>> render) {
+    private MessageQueryHandler(Supplier<MessageLocator> locator, RemoteQuery remote, Function<MessageTrack, Optional<?>> render,
+                                Counter forwarded) {
         this.locator = locator;
         this.remote = remote;
         this.render = render;
+        this.forwarded = forwarded;
     }
 
     /** {@code GET /deliveryReports/{messageId}}: the ACS body once the message has its report. */
-    static MessageQueryHandler deliveryReport(Supplier<MessageLocator> locator, RemoteQuery remote) {
-        return new MessageQueryHandler(locator, remote, track -> Optional.ofNullable(track.report()).map(AcsDeliveryReport::of));
+    static MessageQueryHandler deliveryReport(Supplier<MessageLocator> locator, RemoteQuery remote, Counter forwarded) {
+        return new MessageQueryHandler(locator, remote, track -> Optional.ofNullable(track.report()).map(AcsDeliveryReport::of),
+                forwarded);
     }
 
     /** {@code GET /messages/{messageId}/timeline}: whatever is known about the message. */
-    static MessageQueryHandler timeline(Supplier<MessageLocator> locator, RemoteQuery remote) {
-        return new MessageQueryHandler(locator, remote, track -> Optional.of(TimelineBody.of(track)));
+    static MessageQueryHandler timeline(Supplier<MessageLocator> locator, RemoteQuery remote, Counter forwarded) {
+        return new MessageQueryHandler(locator, remote, track -> Optional.of(TimelineBody.of(track)), forwarded);
     }
 
     void handle(Context ctx) {
@@ -43,6 +48,7 @@ final class MessageQueryHandler {
             if (ctx.queryParam(RemoteQuery.FORWARDED) != null) {
                 throw new QueryUnavailableException("the message's partition is moving between instances");
             }
+            forwarded.increment();
             RemoteQuery.Answer answer = remote.get(elsewhere.host(), ctx.path());
             ctx.status(answer.status()).contentType(answer.contentType()).result(answer.body());
             return;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.relaysms.runtime.HealthChecks;
 import io.relaysms.runtime.OperationsServer;
@@ -40,8 +41,10 @@ public final class QueryServer implements AutoCloseable {
         });
         AtomicReference<MessageLocator> locator = new AtomicReference<>();
         RemoteQuery remote = new RemoteQuery(remoteQueryTimeout);
-        app.get("/deliveryReports/{messageId}", MessageQueryHandler.deliveryReport(locator::get, remote)::handle);
-        app.get("/messages/{messageId}/timeline", MessageQueryHandler.timeline(locator::get, remote)::handle);
+        Counter forwarded = Counter.builder("relay.tracker.queries.forwarded")
+                .description("Queries answered by the instance that holds the message").register(metrics);
+        app.get("/deliveryReports/{messageId}", MessageQueryHandler.deliveryReport(locator::get, remote, forwarded)::handle);
+        app.get("/messages/{messageId}/timeline", MessageQueryHandler.timeline(locator::get, remote, forwarded)::handle);
         app.get("/health", ctx -> {
             HealthChecks.Report report = health.report();
             ctx.status(report.healthy() ? 200 : 503).contentType("application/json").result(OperationsServer.healthBody(report));

@@ -3,6 +3,7 @@ package io.relaysms.tracker.reports;
 import io.relaysms.schemas.CarrierReceipt;
 import io.relaysms.schemas.DeliveryReport;
 import io.relaysms.schemas.DispatchEvent;
+import io.relaysms.schemas.DispatchOutcome;
 import io.relaysms.schemas.SegmentSubmission;
 import io.relaysms.topics.Topic;
 import io.relaysms.topics.TopicCatalog;
@@ -111,7 +112,7 @@ public final class DeliveryReportTopology {
 
     /** One match input per segment the carrier accepted; nothing for other outcomes or segments without an id. */
     private List<KeyValue<String, MatchInput>> submissions(DispatchEvent e) {
-        if (!DispatchView.from(e).isSubmitted() || e.getCarrierId() == null) {
+        if (e.getOutcome() != DispatchOutcome.SUBMITTED || e.getCarrierId() == null) {
             return List.of();
         }
         long submittedAt = e.getOccurredAt().toEpochMilli();

@@ -66,6 +66,7 @@ final class ReceiptMatcher implements Processor<String, MatchInput, String, Matc
     public void process(Record<String, MatchInput> record) {
         if (record.value() instanceof MatchInput.Submission submission) {
             index(submission);
+            metrics.segmentIndexed();
             releaseHeld(submission, record.timestamp());
         } else if (record.value() instanceof MatchInput.Receipt receipt && !match(receipt.receipt(), record.timestamp())) {
             hold(receipt.receipt());
