@@ -87,9 +87,9 @@ public final class DeliveryTrackerService implements AutoCloseable {
             HostInfo self = new HostInfo(settings.advertisedHost(), http.port());
 
             DeliveryReportTopology reports = new DeliveryReportTopology(kafka.topics(), new MatchKeys(settings.idFormats()),
-                    ReportSettings.from(settings), metrics);
+                    ReportSettings.from(settings), settings.stateStores(), metrics);
             InboundReassemblyTopology inbound = new InboundReassemblyTopology(kafka.topics(), settings.reassemblyTimeout(),
-                    settings.punctuationInterval(), settings.gsm7Packing(), metrics);
+                    settings.punctuationInterval(), settings.gsm7Packing(), settings.stateStores(), metrics);
             // Both applications wait for their first rebalance; starting them side by side halves start-up time.
             CompletableFuture<StreamsRunner> inboundStart = CompletableFuture.supplyAsync(() -> StreamsRunner.start("inbound",
                     inbound.build(), streamsProperties(kafka, settings, INBOUND_APPLICATION, inbound.inputs(), bootstrap, null),

@@ -23,6 +23,7 @@ public final class TrackerConfigDefinition {
     public static final String REMOTE_QUERY_TIMEOUT = "tracker.http.remote-query-timeout";
     public static final String STATE_DIR = "tracker.state-dir";
     public static final String STREAM_THREADS = "tracker.stream-threads";
+    public static final String STATE_STORES = "tracker.state-stores";
     public static final String STARTUP_TIMEOUT = "tracker.startup-timeout";
     public static final String REPORT_TIMEOUT_DEFAULT = "tracker.report-timeout.default";
     public static final String UNMATCHED_RECEIPT_RETENTION = "tracker.unmatched-receipt-retention";
@@ -59,6 +60,10 @@ public final class TrackerConfigDefinition {
                 .define(STATE_DIR, Type.STRING, Path.of(System.getProperty("java.io.tmpdir"), "relay-delivery-tracker").toString(),
                         Importance.HIGH, "Folder of the Kafka Streams state stores (RocksDB). The stores are rebuilt from their "
                                 + "changelog topics when it is lost, so it needs to be fast, not durable.")
+                .define(STATE_STORES, Type.STRING, "rocksdb", ValidString.in("rocksdb", "in-memory"), Importance.MEDIUM,
+                        "rocksdb: state may exceed the heap and restores incrementally, but is flushed to disk at every "
+                                + "commit; in-memory: no flushes, state must fit in the heap and is restored whole from the "
+                                + "changelogs at start-up. Both are changelogged: a restart loses nothing.")
                 .define(STREAM_THREADS, Type.INT, 1, Range.between(1, 64), Importance.MEDIUM,
                         "Stream threads of each of the two Streams applications (reports, inbound).")
                 .define(STARTUP_TIMEOUT, Type.STRING, "60s", positive, Importance.LOW,

@@ -7,6 +7,7 @@ import io.relaysms.config.RelaySettings;
 import io.relaysms.config.ServiceConfig;
 import io.relaysms.tracker.ids.CarrierIdFormats;
 import io.relaysms.tracker.inbound.Gsm7Packing;
+import io.relaysms.tracker.streams.StoreKind;
 import io.relaysms.tracker.webhooks.WebhookSubscription;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,6 +80,10 @@ public final class TrackerSettings {
 
     public Path stateDirectory() {
         return Path.of(config.getString(STATE_DIR));
+    }
+
+    public StoreKind stateStores() {
+        return StoreKind.parse(config.getString(STATE_STORES)).orElseThrow();
     }
 
     public int streamThreads() {

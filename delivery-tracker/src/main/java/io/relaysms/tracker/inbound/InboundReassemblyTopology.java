@@ -6,6 +6,7 @@ import io.relaysms.topics.Topic;
 import io.relaysms.topics.TopicCatalog;
 import io.relaysms.tracker.metrics.TrackerMetrics;
 import io.relaysms.tracker.streams.JsonSerde;
+import io.relaysms.tracker.streams.StoreKind;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,6 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * Builds the inbound topology: {@code sms-inbound-raw} (parts as carriers sent them, keyed by our number) to
@@ -34,14 +34,16 @@ public final class InboundReassemblyTopology {
     private final Duration reassemblyTimeout;
     private final Duration punctuationInterval;
     private final Map<String, Gsm7Packing> packing;
+    private final StoreKind stores;
     private final TrackerMetrics metrics;
 
     public InboundReassemblyTopology(TopicCatalog topics, Duration reassemblyTimeout, Duration punctuationInterval,
-                                     Map<String, Gsm7Packing> packing, TrackerMetrics metrics) {
+                                     Map<String, Gsm7Packing> packing, StoreKind stores, TrackerMetrics metrics) {
         this.topics = topics;
         this.reassemblyTimeout = reassemblyTimeout;
         this.punctuationInterval = punctuationInterval;
         this.packing = Map.copyOf(packing);
+        this.stores = stores;
         this.metrics = metrics;
     }
 
@@ -52,10 +54,8 @@ public final class InboundReassemblyTopology {
 
     public Topology build() {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_PARTS_STORE), Serdes.String(),
-                JsonSerde.of(PendingMessage.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REASSEMBLY_DEADLINES_STORE),
-                Serdes.String(), Serdes.String()));
+        builder.addStateStore(stores.store(PENDING_PARTS_STORE, JsonSerde.of(PendingMessage.class)));
+        builder.addStateStore(stores.store(REASSEMBLY_DEADLINES_STORE, Serdes.String()));
         Topic<String, InboundMessagePart> input = topics.inboundParts();
         Topic<String, InboundMessage> output = topics.inbound();
 

@@ -10,6 +10,7 @@ import io.relaysms.topics.TopicCatalog;
 import io.relaysms.tracker.ids.MatchKeys;
 import io.relaysms.tracker.metrics.TrackerMetrics;
 import io.relaysms.tracker.streams.JsonSerde;
+import io.relaysms.tracker.streams.StoreKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,6 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * Builds the delivery-report topology (running it is {@code StreamsRunner}'s job).
@@ -52,12 +52,15 @@ public final class DeliveryReportTopology {
     private final TopicCatalog topics;
     private final MatchKeys keys;
     private final ReportSettings settings;
+    private final StoreKind stores;
     private final TrackerMetrics metrics;
 
-    public DeliveryReportTopology(TopicCatalog topics, MatchKeys keys, ReportSettings settings, TrackerMetrics metrics) {
+    public DeliveryReportTopology(TopicCatalog topics, MatchKeys keys, ReportSettings settings, StoreKind stores,
+                                  TrackerMetrics metrics) {
         this.topics = topics;
         this.keys = keys;
         this.settings = settings;
+        this.stores = stores;
         this.metrics = metrics;
     }
 
@@ -131,14 +134,11 @@ public final class DeliveryReportTopology {
         return out;
     }
 
-    private static void addStores(StreamsBuilder builder, Serde<String> strings) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MATCH_INDEX_STORE), strings,
-                JsonSerde.of(SegmentList.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HELD_RECEIPTS_STORE), strings,
-                JsonSerde.of(HeldReceipts.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MATCH_EXPIRY_STORE), strings, strings));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MESSAGES_STORE), strings,
-                JsonSerde.of(MessageTrack.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REPORT_DEADLINES_STORE), strings, strings));
+    private void addStores(StreamsBuilder builder, Serde<String> strings) {
+        builder.addStateStore(stores.store(MATCH_INDEX_STORE, JsonSerde.of(SegmentList.class)));
+        builder.addStateStore(stores.store(HELD_RECEIPTS_STORE, JsonSerde.of(HeldReceipts.class)));
+        builder.addStateStore(stores.store(MATCH_EXPIRY_STORE, strings));
+        builder.addStateStore(stores.store(MESSAGES_STORE, JsonSerde.of(MessageTrack.class)));
+        builder.addStateStore(stores.store(REPORT_DEADLINES_STORE, strings));
     }
 }

@@ -44,7 +44,13 @@ public final class DeadlineIndex {
         return due;
     }
 
+    /** {@code <at, zero-padded to 19 digits>|<id>}; built by hand because String.format showed in profiles. */
     private static String key(long at, String id) {
-        return String.format("%019d|%s", Math.max(0, at), id);
+        String digits = Long.toString(Math.max(0, at));
+        StringBuilder key = new StringBuilder(20 + id.length());
+        for (int i = digits.length(); i < 19; i++) {
+            key.append('0');
+        }
+        return key.append(digits).append('|').append(id).toString();
     }
 }

@@ -11,6 +11,7 @@ import io.relaysms.schemas.MessageEncoding;
 import io.relaysms.topics.TopicCatalog;
 import io.relaysms.topics.TopicSettings;
 import io.relaysms.tracker.metrics.TrackerMetrics;
+import io.relaysms.tracker.streams.StoreKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ class InboundReassemblyTopologyTest {
     void start() throws IOException {
         TopicCatalog topics = TopicCatalog.create(TopicSettings.defaults(), Map.of());
         InboundReassemblyTopology topology = new InboundReassemblyTopology(topics, TIMEOUT, Duration.ofSeconds(1), Map.of(),
-                new TrackerMetrics(new SimpleMeterRegistry()));
+                StoreKind.ROCKSDB, new TrackerMetrics(new SimpleMeterRegistry()));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "inbound-topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

@@ -11,6 +11,7 @@ import io.relaysms.topics.TopicKeys;
 import io.relaysms.tracker.ids.CarrierIdFormats;
 import io.relaysms.tracker.ids.MatchKeys;
 import io.relaysms.tracker.metrics.TrackerMetrics;
+import io.relaysms.tracker.streams.StoreKind;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +41,7 @@ final class ReportTopologyDriver implements AutoCloseable {
         TopicCatalog topics = TopicCatalog.create(TopicSettings.defaults(), Map.of());
         ReportSettings settings = new ReportSettings(DEFAULT_TIMEOUT, HELD_RETENTION, Duration.ofDays(7), Duration.ofSeconds(1));
         DeliveryReportTopology topology = new DeliveryReportTopology(topics, new MatchKeys(formats), settings,
-                new TrackerMetrics(registry));
+                StoreKind.ROCKSDB, new TrackerMetrics(registry));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "report-topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
