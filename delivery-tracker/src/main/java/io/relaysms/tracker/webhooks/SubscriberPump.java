@@ -98,7 +98,8 @@ final class SubscriberPump implements AutoCloseable {
             log.error("webhook {}: record {}-{}@{} cannot be read and is not delivered (it stays in its topic): {}",
                     subscription.name(), record.topic(), record.partition(), record.offset(), e.getMessage());
             metrics.undecodable();
-            event = Optional.empty();
+            offsets.finished(partition, record.offset());
+            return;
         }
         if (event.isEmpty()) {
             metrics.skipped();
