@@ -239,4 +239,18 @@ class DeliveryReportTopologyTest {
         });
         assertThat(track.report().deliveryStatus()).isEqualTo("Delivered");
     }
+
+    @Test
+    void sendsAnUnreadableReceiptToTheDeadLetterTopicAndGoesOn() {
+        driver.rawReceipts.pipeInput("auto|x", "not avro".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        driver.send(submitted("after-poison", "auto", T0, "p1"));
+        driver.send(receipt("auto", "p1", ReceiptStatus.DELIVRD, T0));
+
+        var dead = driver.receiptDeadLetters.readRecord();
+        assertThat(new String(dead.value(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("not avro");
+        assertThat(new String(dead.key(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("auto|x");
+        assertThat(new String(dead.headers().lastHeader("relay.dlq.topic").value(), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("carrier-receipts");
+        assertThat(driver.reports.readValue().getMessageId()).isEqualTo("after-poison");
+    }
 }

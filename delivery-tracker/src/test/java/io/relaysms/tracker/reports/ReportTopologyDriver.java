@@ -11,6 +11,7 @@ import io.relaysms.topics.TopicKeys;
 import io.relaysms.tracker.ids.CarrierIdFormats;
 import io.relaysms.tracker.ids.MatchKeys;
 import io.relaysms.tracker.metrics.TrackerMetrics;
+import io.relaysms.tracker.streams.DeadLetterHandler;
 import io.relaysms.tracker.streams.StoreKind;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -35,6 +36,8 @@ final class ReportTopologyDriver implements AutoCloseable {
     final TestInputTopic<String, CarrierReceipt> receipts;
     final TestOutputTopic<String, DeliveryReport> reports;
     final TestOutputTopic<String, CarrierReceipt> unmatchedReceipts;
+    final TestInputTopic<String, byte[]> rawReceipts;
+    final TestOutputTopic<byte[], byte[]> receiptDeadLetters;
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     ReportTopologyDriver(Instant start, CarrierIdFormats formats) {
@@ -45,6 +48,8 @@ final class ReportTopologyDriver implements AutoCloseable {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "report-topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+        props.put(DeadLetterHandler.TOPICS_CONFIG, topics.dispatchEvents().name() + "," + topics.carrierReceipts().name());
         try {
             props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory(java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "streams-state")), "report-topology").toString());
         } catch (java.io.IOException e) {
@@ -57,6 +62,9 @@ final class ReportTopologyDriver implements AutoCloseable {
         receipts = driver.createInputTopic(receiptTopic.name(), Serdes.String().serializer(), receiptTopic.valueSerde().serializer());
         reports = driver.createOutputTopic(topics.deliveryReports().name(), Serdes.String().deserializer(),
                 topics.deliveryReports().valueSerde().deserializer());
+        rawReceipts = driver.createInputTopic(receiptTopic.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        receiptDeadLetters = driver.createOutputTopic(topics.deadLetters(receiptTopic).name(), Serdes.ByteArray().deserializer(),
+                Serdes.ByteArray().deserializer());
         unmatchedReceipts = driver.createOutputTopic(topics.deadLetters(receiptTopic).name(), Serdes.String().deserializer(),
                 receiptTopic.valueSerde().deserializer());
     }
