@@ -14,9 +14,10 @@ import java.util.Map;
  * @param partitions       partitions of every topic
  * @param commitIntervalMs Kafka Streams commit.interval.ms (under exactly-once, how often results become visible)
  * @param stores           tracker.state-stores: rocksdb or in-memory
+ * @param kafka            further {@code --kafka.<key>=<value>} settings passed to the tracker as they are
  */
 record LoadOptions(int messages, int rate, int burst, int segments, boolean configured, int partitions, int commitIntervalMs,
-                   String stores) {
+                   String stores, Map<String, String> kafka) {
 
     static LoadOptions parse(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -26,15 +27,17 @@ record LoadOptions(int messages, int rate, int burst, int segments, boolean conf
             }
             given.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
         }
+        Map<String, String> kafka = new HashMap<>();
+        given.entrySet().removeIf(entry -> entry.getKey().startsWith("kafka.") && kafka.put(entry.getKey(), entry.getValue()) == null);
         LoadOptions options = new LoadOptions(number(given, "messages", 10_000), number(given, "rate", 1_000),
                 number(given, "burst", 20_000), number(given, "segments", 1),
                 !"auto".equals(given.getOrDefault("id-formats", "configured")), number(given, "partitions", 6),
-                number(given, "commit-interval-ms", 100), given.getOrDefault("state-stores", "rocksdb"));
+                number(given, "commit-interval-ms", 100), given.getOrDefault("state-stores", "rocksdb"), Map.copyOf(kafka));
         given.keySet().removeAll(java.util.Set.of("messages", "rate", "burst", "segments", "id-formats", "partitions",
                 "commit-interval-ms", "state-stores"));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown options " + given.keySet() + "; known: --messages, --rate, --burst, "
-                    + "--segments, --id-formats=auto|configured, --partitions, --commit-interval-ms, --state-stores=rocksdb|in-memory");
+                    + "--segments, --id-formats=auto|configured, --partitions, --commit-interval-ms, --state-stores=rocksdb|in-memory, --kafka.<client setting>");
         }
         return options;
     }

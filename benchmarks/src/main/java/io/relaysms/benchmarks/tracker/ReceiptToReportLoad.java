@@ -74,6 +74,7 @@ public final class ReceiptToReportLoad {
                 double seconds = (watcher.lastReportNanos() - start) / 1e9;
                 System.out.printf("throughput: %d reports in %.2f s = %.0f reports/s (%d partitions, 1 stream thread)%n",
                         options.burst(), seconds, options.burst() / seconds, options.partitions());
+                System.out.println("delivery-reports stream thread: " + load.streamThreadFigures());
             }
         } finally {
             try (var files = Files.walk(state)) {
@@ -92,6 +93,7 @@ public final class ReceiptToReportLoad {
         values.put("tracker.state-dir", state.toString());
         values.put("kafka.commit.interval.ms", String.valueOf(options.commitIntervalMs()));
         values.put("tracker.state-stores", options.stores());
+        values.putAll(options.kafka());
         values.put("carriers." + BenchEvents.CARRIER + ".protocol", "smpp");
         if (options.configured()) {
             values.put("carriers." + BenchEvents.CARRIER + ".submit-id-format", "hex");
@@ -179,15 +181,29 @@ public final class ReceiptToReportLoad {
             producer.flush();
         }
 
-        private double indexedSegments() {
+        /** The Streams figures that explain the latency: how long commits (transactions) take and how often they run. */
+        String streamThreadFigures() {
+            return scrape().lines()
+                    .filter(line -> line.startsWith("kafka_stream_thread_commit_latency_avg")
+                            || line.startsWith("kafka_stream_thread_commit_latency_max")
+                            || line.startsWith("kafka_stream_thread_commit_rate"))
+                    .filter(line -> line.contains("application=\"reports\""))
+                    .map(line -> line.substring(0, line.indexOf('{')) + " " + line.substring(line.lastIndexOf(' ') + 1))
+                    .sorted().reduce((a, b) -> a + ", " + b).orElse("n/a");
+        }
+
+        private String scrape() {
             try {
-                String body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/metrics")).build(),
+                return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/metrics")).build(),
                         HttpResponse.BodyHandlers.ofString()).body();
-                return body.lines().filter(line -> line.startsWith("relay_tracker_submissions_indexed_total"))
-                        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
             } catch (Exception e) {
-                return 0;
+                return "";
             }
+        }
+
+        private double indexedSegments() {
+            return scrape().lines().filter(line -> line.startsWith("relay_tracker_submissions_indexed_total"))
+                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
         }
     }
 }
