@@ -112,6 +112,7 @@ public final class DeliveryTrackerService implements AutoCloseable {
             resources.push(webhooks);
             health.register("delivery-reports-streams", () -> status(reportsRunner))
                     .register("inbound-streams", () -> status(inboundRunner));
+            webhooks.registerHealth(health);
             log.info("delivery tracker running: queries on port {}, {} webhook subscriber(s)", http.port(), webhooks.subscribers());
             return new DeliveryTrackerService(resources, http, health);
         } catch (RuntimeException e) {

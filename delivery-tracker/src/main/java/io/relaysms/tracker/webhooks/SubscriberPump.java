@@ -52,6 +52,19 @@ final class SubscriberPump implements AutoCloseable {
         thread.start();
     }
 
+    String name() {
+        return subscription.name();
+    }
+
+    /** Whether the consumer loop still runs (it stops only on close or on an error it cannot handle). */
+    boolean alive() {
+        return thread.isAlive();
+    }
+
+    int inFlight() {
+        return inFlight.get();
+    }
+
     private void run() {
         consumer.subscribe(events.topicsFor(subscription), new ConsumerRebalanceListener() {
             @Override

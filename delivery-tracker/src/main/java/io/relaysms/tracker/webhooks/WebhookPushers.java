@@ -1,6 +1,7 @@
 package io.relaysms.tracker.webhooks;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.relaysms.runtime.HealthChecks;
 import io.relaysms.runtime.KafkaEnvironment;
 import io.relaysms.tracker.config.TrackerSettings;
 import java.time.Clock;
@@ -63,6 +64,15 @@ public final class WebhookPushers implements AutoCloseable {
 
     public int subscribers() {
         return pumps.size();
+    }
+
+    /** One health check per subscriber: healthy while its consumer loop runs, whatever the subscriber answers. */
+    public void registerHealth(HealthChecks health) {
+        for (SubscriberPump pump : pumps) {
+            health.register("webhook-" + pump.name(), () -> pump.alive()
+                    ? HealthChecks.Status.up(pump.inFlight() + " event(s) in flight")
+                    : HealthChecks.Status.down("the consumer loop stopped; see the log"));
+        }
     }
 
     @Override

@@ -131,6 +131,13 @@ class InboundAndWebhooksIT {
         assertThat(failing.requests()).isGreaterThanOrEqualTo(3);
     }
 
+    @Test
+    void reportsEachSubscribersPumpInItsHealth() {
+        String health = harness.get(tracker.httpPort(), "/health").body();
+
+        assertThat(health).contains("\"webhook-crm\":{\"healthy\":true").contains("\"webhook-broken\":{\"healthy\":true");
+    }
+
     private static Optional<WebhookReceiver.Received> find(WebhookReceiver receiver, String type) {
         return receiver.received().stream().filter(r -> field(r, "type").equals(type)).findFirst();
     }
