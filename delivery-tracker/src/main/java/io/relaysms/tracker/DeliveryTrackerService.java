@@ -65,7 +65,7 @@ public final class DeliveryTrackerService implements AutoCloseable {
         return start(relaySettings, Clock.systemUTC());
     }
 
-    /** Starts with the given clock for webhook signatures and retries (tests move it). */
+    /** Starts with the given clock for webhook signature timestamps and retry scheduling. */
     public static DeliveryTrackerService start(RelaySettings relaySettings, Clock clock) {
         TrackerSettings settings = TrackerSettings.from(relaySettings);
         if (settings.defaultReportTimeout().compareTo(TrackerConfigDefinition.CARRIER_RECEIPT_WINDOW) < 0) {
