@@ -1,0 +1,128 @@
+package io.relaysms.api.publish;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes each request's records all-or-nothing, and answers only after the broker has them: a group commit.
+ *
+ * <p>Requests queue here; each of a few <em>lanes</em> (one thread, one transactional producer) takes every request
+ * waiting, writes their records in one Kafka transaction (idempotent producer, acks=all), commits, and only then
+ * completes their futures, so the API answers 202 after the records are durable. A request is never split between
+ * transactions, so consumers reading {@code read_committed} (every Relay consumer) see all of a request's records
+ * or none: a request that failed can be retried without duplicating part of it. While one lane commits, the next
+ * gathers the requests that arrived meanwhile, so throughput grows with load instead of paying one commit per
+ * request.
+ *
+ * <p>Failures are bounded in time: a request waits at most the publish timeout. A lane whose sends fail, or that
+ * runs past a request's deadline before committing, never commits: it fails the batch at once (the API answers 503
+ * with Retry-After) and discards its producer; the next producer with the same transactional id fences it and aborts
+ * the open transaction. Only a commit that the broker does not answer leaves the outcome open; that case is reported
+ * as such ({@link PublishFailedException#outcomeKnown()}), and the deterministic messageIds of repeatable requests
+ * keep a retry from sending twice.
+ */
+public final class TransactionalPublisher implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(TransactionalPublisher.class);
+
+    private final BlockingQueue<PendingPublish> queue;
+    private final List<PublishLane> lanes = new ArrayList<>();
+    private final Duration timeout;
+    private final Counter rejectedWhenFull;
+
+    /**
+     * @param producerProperties  producer settings without transactional.id (each lane adds its own)
+     * @param transactionalIdBase lanes use {@code <base>-<lane>}; stable across restarts of one instance
+     * @param timeout             longest a request may wait for its commit
+     * @param maxBatchRecords     most records in one transaction
+     */
+    public TransactionalPublisher(Properties producerProperties, String transactionalIdBase, int lanes, Duration timeout,
+                                  int maxBatchRecords, MeterRegistry metrics) {
+        this.timeout = timeout;
+        this.queue = new ArrayBlockingQueue<>(Math.max(1000, maxBatchRecords * 4));
+        this.rejectedWhenFull = Counter.builder("relay.api.publish.rejected").description("requests refused because the "
+                + "publish queue was full").register(metrics);
+        Timer commits = Timer.builder("relay.api.publish.commit").description("time to write and commit one transaction")
+                .publishPercentiles(0.5, 0.99).register(metrics);
+        DistributionSummary batchSizes = DistributionSummary.builder("relay.api.publish.batch.records")
+                .description("records per transaction").register(metrics);
+        for (int lane = 0; lane < lanes; lane++) {
+            this.lanes.add(new PublishLane(transactionalIdBase + "-" + lane, producerProperties(producerProperties, timeout),
+                    queue, maxBatchRecords, commits, batchSizes));
+        }
+        this.lanes.forEach(PublishLane::start);
+    }
+
+    /**
+     * Producer timeouts derived from the publish timeout, so that a lane gives up (and a request is answered) well
+     * within it: each blocking step gets a quarter, which leaves room for the time a request waited in the queue.
+     */
+    static Properties producerProperties(Properties base, Duration timeout) {
+        long quarter = Math.max(500, timeout.toMillis() / 4);
+        Properties p = new Properties();
+        p.putAll(base);
+        p.put("acks", "all");
+        p.put("enable.idempotence", "true");
+        p.put("max.block.ms", String.valueOf(quarter));
+        p.put("request.timeout.ms", String.valueOf(quarter));
+        long linger = Long.parseLong(String.valueOf(p.getOrDefault("linger.ms", "0")));
+        p.put("delivery.timeout.ms", String.valueOf(quarter + linger));
+        p.put("transaction.timeout.ms", String.valueOf(Math.max(10_000, timeout.toMillis() * 3)));
+        return p;
+    }
+
+    /** Queues a request's records; the future completes once they are committed (or fails with PublishFailedException). */
+    public CompletableFuture<Void> publish(List<ProducerRecord<byte[], byte[]>> records) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (records.isEmpty()) {
+            done.complete(null);
+            return done;
+        }
+        PendingPublish pending = new PendingPublish(List.copyOf(records), done, System.nanoTime() + timeout.toNanos());
+        if (!queue.offer(pending)) {
+            rejectedWhenFull.increment();
+            done.completeExceptionally(new PublishFailedException("the API is taking more requests than the broker "
+                    + "absorbs; nothing was written", true, null));
+        }
+        return done;
+    }
+
+    /** Healthy while no lane is failing to reach the broker. */
+    public boolean isHealthy() {
+        return lanes.stream().allMatch(PublishLane::isHealthy);
+    }
+
+    public String healthDetail() {
+        return lanes.stream().map(PublishLane::status).reduce((a, b) -> a + "; " + b).orElse("no lanes");
+    }
+
+    @Override
+    public void close() {
+        lanes.forEach(PublishLane::stop);
+        for (PublishLane lane : lanes) {
+            lane.join(timeout.plusSeconds(5));
+        }
+        List<PendingPublish> left = new ArrayList<>();
+        queue.drainTo(left);
+        left.forEach(p -> p.done().completeExceptionally(new PublishFailedException("the API is shutting down; nothing "
+                + "was written", true, null)));
+        log.info("publisher closed");
+    }
+
+    static long remainingMillis(long deadlineNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+    }
+}
