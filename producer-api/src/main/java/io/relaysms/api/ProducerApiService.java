@@ -103,7 +103,7 @@ public final class ProducerApiService implements AutoCloseable {
         String instance = settings.instanceId().orElseGet(() -> UUID.randomUUID().toString());
         TransactionalPublisher publisher = new TransactionalPublisher(kafka.producerProperties("relay-api", Map.of()),
                 kafka.groupId("relay-api-" + instance), settings.publishLanes(), settings.publishTimeout(),
-                settings.publishMaxBatchRecords(), metrics);
+                settings.publishMaxBatchRecords(), metrics, startup);
         resources.push(publisher);
 
         health.register("publisher", () -> publisher.isHealthy() ? HealthChecks.Status.up(publisher.healthDetail())

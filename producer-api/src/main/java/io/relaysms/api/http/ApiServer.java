@@ -69,12 +69,6 @@ public final class ApiServer implements AutoCloseable {
         app.exception(ApiException.class, errors::render);
         app.exception(HttpResponseException.class, errors::render);
         app.exception(Exception.class, errors::renderUnexpected);
-        app.error(404, ctx -> {
-            if (ctx.result() == null || !ctx.res().getContentType().startsWith("application/json")) {
-                errors.render(ApiException.notFound("No endpoint " + ctx.method() + " " + ctx.path() + ". This server "
-                        + "serves POST /sms, POST /sms/optouts:add|:remove|:check and GET /deliveryReports/{messageId}."), ctx);
-            }
-        });
         app.start();
         return new ApiServer(app);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,10 +47,16 @@ public final class ErrorRenderer {
         ctx.status(e.status()).contentType("application/json; charset=utf-8").result(body.toString());
     }
 
-    /** Javalin's own exceptions (a body over the cap, a malformed request) answered in the same format. */
+    /** Javalin's own answers (no such endpoint, a body over the cap, a malformed request) in the same format. */
     public void render(HttpResponseException e, Context ctx) {
-        render(e.getStatus() == 413 ? ApiException.payloadTooLarge(e.getMessage())
-                : ApiException.of(e.getStatus(), "BadRequest", e.getMessage()), ctx);
+        ApiException answer = switch (e.getStatus()) {
+            case 404 -> ApiException.notFound("No endpoint " + ctx.method() + " " + ctx.path() + ". This server serves "
+                    + "POST /sms, POST /sms/optouts:add|:remove|:check and GET /deliveryReports/{messageId}.");
+            case 413 -> ApiException.payloadTooLarge(e.getMessage());
+            default -> ApiException.of(e.getStatus(), HttpStatus.forStatus(e.getStatus()).getMessage().replace(" ", ""),
+                    e.getMessage());
+        };
+        render(answer, ctx);
     }
 
     public void renderUnexpected(Exception e, Context ctx) {

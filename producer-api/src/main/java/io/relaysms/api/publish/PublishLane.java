@@ -10,6 +10,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -38,10 +39,11 @@ final class PublishLane {
     private KafkaProducer<byte[], byte[]> producer;
     private PendingPublish carried;
     private volatile boolean running = true;
-    private volatile String lastFailure;
+    private final AtomicReference<String> lastFailure;
 
     PublishLane(String transactionalId, Properties producerProperties, BlockingQueue<PendingPublish> queue,
-                int maxBatchRecords, Timer commits, DistributionSummary batchSizes) {
+                int maxBatchRecords, Timer commits, DistributionSummary batchSizes, AtomicReference<String> lastFailure) {
+        this.lastFailure = lastFailure;
         this.transactionalId = transactionalId;
         this.properties = new Properties();
         this.properties.putAll(producerProperties);
@@ -73,16 +75,16 @@ final class PublishLane {
         }
     }
 
-    boolean isHealthy() {
-        return lastFailure == null;
+    String status() {
+        return transactionalId + (producer == null && ready.getCount() > 0 ? ": initialising" : ": running");
     }
 
-    String status() {
-        return transactionalId + (lastFailure == null ? ": ok" : ": " + lastFailure);
-    }
+    /** Completed once the lane's first producer has initialised its transactions, so the API starts able to commit. */
+    final java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
 
     private void run() {
         try {
+            initialise();
             while (running) {
                 List<PendingPublish> batch = gather();
                 if (!batch.isEmpty()) {
@@ -98,6 +100,20 @@ final class PublishLane {
             }
             discardProducer(Duration.ofSeconds(5));
         }
+    }
+
+    /** Retries until transactions can start: the first InitProducerId of a fresh cluster waits for its transaction log. */
+    private void initialise() throws InterruptedException {
+        while (running && producer == null) {
+            try {
+                ensureProducer();
+            } catch (RuntimeException e) {
+                lastFailure.set("cannot initialise transactions yet: " + e.getMessage());
+                log.debug("{}: {}", transactionalId, e.getMessage());
+                Thread.sleep(100); // back off between attempts; each attempt itself waits up to max.block.ms
+            }
+        }
+        ready.countDown();
     }
 
     /** Every request waiting, up to the record limit; a request that does not fit waits for the next batch whole. */
@@ -144,7 +160,16 @@ final class PublishLane {
             List<Future<RecordMetadata>> sends = new ArrayList<>();
             for (PendingPublish pending : batch) {
                 for (ProducerRecord<byte[], byte[]> record : pending.records()) {
-                    sends.add(producer.send(record));
+                    // send() waits up to max.block.ms for metadata and then returns an already failed future rather
+                    // than throwing: stop at the first such failure, or 100 records would wait 100 times.
+                    Future<RecordMetadata> sent = producer.send(record);
+                    if (sent.isDone()) {
+                        sent.get();
+                    }
+                    if (System.nanoTime() > latestCommitStart) {
+                        throw new java.util.concurrent.TimeoutException("the broker took too long to accept the records");
+                    }
+                    sends.add(sent);
                 }
             }
             records = sends.size();
@@ -169,7 +194,7 @@ final class PublishLane {
         }
         commits.record(System.nanoTime() - begin, TimeUnit.NANOSECONDS);
         batchSizes.record(records);
-        lastFailure = null;
+        lastFailure.set(null);
         batch.forEach(pending -> pending.done().complete(null));
     }
 
@@ -189,7 +214,7 @@ final class PublishLane {
     }
 
     private void fail(List<PendingPublish> batch, PublishFailedException failure) {
-        lastFailure = failure.getMessage();
+        lastFailure.set(failure.getMessage());
         log.warn("{}: {} request(s) not published: {}", transactionalId, batch.size(), failure.getMessage());
         batch.forEach(pending -> pending.done().completeExceptionally(failure));
         // Never abort in place (that too would wait for an unreachable broker): the next producer's

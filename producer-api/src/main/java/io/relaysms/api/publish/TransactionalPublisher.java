@@ -12,6 +12,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,15 +43,18 @@ public final class TransactionalPublisher implements AutoCloseable {
     private final List<PublishLane> lanes = new ArrayList<>();
     private final Duration timeout;
     private final Counter rejectedWhenFull;
+    /** The last batch's failure, or null when the last batch (of any lane) committed. */
+    private final AtomicReference<String> lastFailure = new AtomicReference<>();
 
     /**
      * @param producerProperties  producer settings without transactional.id (each lane adds its own)
      * @param transactionalIdBase lanes use {@code <base>-<lane>}; stable across restarts of one instance
      * @param timeout             longest a request may wait for its commit
      * @param maxBatchRecords     most records in one transaction
+     * @param readyTimeout        how long every lane may take to initialise its transactions before this fails
      */
     public TransactionalPublisher(Properties producerProperties, String transactionalIdBase, int lanes, Duration timeout,
-                                  int maxBatchRecords, MeterRegistry metrics) {
+                                  int maxBatchRecords, MeterRegistry metrics, Duration readyTimeout) {
         this.timeout = timeout;
         this.queue = new ArrayBlockingQueue<>(Math.max(1000, maxBatchRecords * 4));
         this.rejectedWhenFull = Counter.builder("relay.api.publish.rejected").description("requests refused because the "
@@ -61,9 +65,27 @@ public final class TransactionalPublisher implements AutoCloseable {
                 .description("records per transaction").register(metrics);
         for (int lane = 0; lane < lanes; lane++) {
             this.lanes.add(new PublishLane(transactionalIdBase + "-" + lane, producerProperties(producerProperties, timeout),
-                    queue, maxBatchRecords, commits, batchSizes));
+                    queue, maxBatchRecords, commits, batchSizes, lastFailure));
         }
         this.lanes.forEach(PublishLane::start);
+        awaitReady(readyTimeout);
+    }
+
+    private void awaitReady(Duration readyTimeout) {
+        long deadline = System.nanoTime() + readyTimeout.toNanos();
+        try {
+            for (PublishLane lane : lanes) {
+                if (!lane.ready.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    close();
+                    throw new IllegalStateException("Kafka transactions could not be initialised within " + readyTimeout
+                            + " (" + lane.status() + "); is the cluster up and does it allow transactions?");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new IllegalStateException("interrupted while initialising Kafka transactions", e);
+        }
     }
 
     /**
@@ -100,13 +122,15 @@ public final class TransactionalPublisher implements AutoCloseable {
         return done;
     }
 
-    /** Healthy while no lane is failing to reach the broker. */
+    /** Healthy unless the most recent transaction failed; the next one that commits makes it healthy again. */
     public boolean isHealthy() {
-        return lanes.stream().allMatch(PublishLane::isHealthy);
+        return lastFailure.get() == null;
     }
 
     public String healthDetail() {
-        return lanes.stream().map(PublishLane::status).reduce((a, b) -> a + "; " + b).orElse("no lanes");
+        String failure = lastFailure.get();
+        return (failure == null ? "last transaction committed" : "last transaction failed: " + failure) + " ("
+                + lanes.stream().map(PublishLane::status).reduce((a, b) -> a + "; " + b).orElse("no lanes") + ")";
     }
 
     @Override

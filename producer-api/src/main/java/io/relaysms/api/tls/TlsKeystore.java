@@ -67,7 +67,7 @@ public record TlsKeystore(KeyStore keyStore, char[] password, Optional<Path> cer
             Files.createDirectories(folder);
             Optional<TlsKeystore> existing = reusable(keystoreFile, passwordFile, pemFile, hostnames, clock);
             if (existing.isPresent()) {
-                announce(pemFile, (X509Certificate) existing.get().keyStore().getCertificate(ALIAS), "reusing");
+                announce(pemFile, (X509Certificate) existing.get().keyStore().getCertificate(ALIAS), "the kept");
                 return existing.get();
             }
             char[] password = randomPassword();
@@ -82,7 +82,7 @@ public record TlsKeystore(KeyStore keyStore, char[] password, Optional<Path> cer
             }
             Files.move(temporary, keystoreFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             Files.writeString(pemFile, pem(generated.certificate()), StandardCharsets.US_ASCII);
-            announce(pemFile, generated.certificate(), "generated");
+            announce(pemFile, generated.certificate(), "a newly generated");
             return new TlsKeystore(store, password, Optional.of(pemFile));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the self-signed certificate in " + folder
@@ -135,7 +135,7 @@ public record TlsKeystore(KeyStore keyStore, char[] password, Optional<Path> cer
         String fingerprint = HexFormat.ofDelimiter(":").withUpperCase()
                 .formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
         Path absolute = pem.toAbsolutePath();
-        log.info("HTTPS is {} a self-signed certificate for {}: {} (SHA-256 {}). Clients must trust it: "
+        log.info("HTTPS serves {} self-signed certificate for {}: {} (SHA-256 {}). Clients must trust it: "
                         + "curl --cacert {} ...; Python: SSL_CERT_FILE={} or REQUESTS_CA_BUNDLE={}; "
                         + "Java: keytool -importcert -noprompt -alias relay-api -file {} -keystore relay-truststore.p12 "
                         + "-storepass changeit, then -Djavax.net.ssl.trustStore=relay-truststore.p12 "
