@@ -37,16 +37,25 @@ class RepeatabilityIT {
     @TempDir
     static Path sharedData;
 
-    /** One instance for the tests that need no restart or sibling. */
+    /** Two instances of one deployment (same topics, distinct instance ids and folders), shared by the tests. */
     static ApiUnderTest shared;
+    static ApiUnderTest sibling;
 
     @org.junit.jupiter.api.BeforeAll
-    static void startShared() {
-        shared = ApiUnderTest.start(ApiUnderTest.settings(kafka.bootstrapServers(), kafka.uniquePrefix(), sharedData));
+    static void startInstances() {
+        Map<String, String> first = new HashMap<>(ApiUnderTest.settings(kafka.bootstrapServers(), kafka.uniquePrefix(),
+                sharedData.resolve("one")));
+        first.put("api.instance-id", "one");
+        Map<String, String> second = new HashMap<>(first);
+        second.put("api.instance-id", "two");
+        second.put("api.data-dir", sharedData.resolve("two").toString());
+        shared = ApiUnderTest.start(first);
+        sibling = ApiUnderTest.start(second);
     }
 
     @org.junit.jupiter.api.AfterAll
-    static void stopShared() {
+    static void stopInstances() {
+        sibling.close();
         shared.close();
     }
 
@@ -110,37 +119,25 @@ class RepeatabilityIT {
 
     @Test
     void aRetryToAnotherInstanceIsRecognisedOnceItsTableCaughtUp() throws Exception {
-        Map<String, String> first = settings("one");
-        Map<String, String> second = new HashMap<>(first);
-        second.put("api.instance-id", "two");
-        second.put("api.data-dir", data.resolve("two").toString());
-        try (ApiUnderTest one = ApiUnderTest.start(first); ApiUnderTest two = ApiUnderTest.start(second)) {
-            String body = SendBodies.repeatable(ApiUnderTest.TOLL_FREE, List.of("+14255550123"), "two instances");
-            String messageId = items(one.client.post(PATH, body)).get(0).get("messageId").asText();
-            one.requestsThrough(messageId); // committed and readable: the other instance's follower reads it too
+        String body = SendBodies.repeatable(ApiUnderTest.TOLL_FREE, List.of("+14255550123"), "two instances");
+        String messageId = items(shared.client.post(PATH, body)).get(0).get("messageId").asText();
+        shared.requestsThrough(messageId); // committed and readable: the sibling's follower reads it too
 
-            JsonNode retry = org.awaitility.Awaitility.await().until(() -> items(two.client.post(PATH, body)).get(0),
-                    item -> item.get("repeatabilityResult").asText().equals("rejected"));
+        JsonNode retry = org.awaitility.Awaitility.await().until(() -> items(sibling.client.post(PATH, body)).get(0),
+                item -> item.get("repeatabilityResult").asText().equals("rejected"));
 
-            assertThat(retry.get("messageId").asText()).isEqualTo(messageId);
-        }
+        assertThat(retry.get("messageId").asText()).isEqualTo(messageId);
     }
 
     @Test
     void aRetryRacingToAnotherInstanceCarriesTheSameMessageId() throws Exception {
-        Map<String, String> first = settings("left");
-        Map<String, String> second = new HashMap<>(first);
-        second.put("api.instance-id", "right");
-        second.put("api.data-dir", data.resolve("right").toString());
-        try (ApiUnderTest left = ApiUnderTest.start(first); ApiUnderTest right = ApiUnderTest.start(second)) {
-            String body = SendBodies.repeatable(ApiUnderTest.TOLL_FREE, List.of("+14255550123"), "raced");
+        String body = SendBodies.repeatable(ApiUnderTest.TOLL_FREE, List.of("+14255550123"), "raced");
 
-            String fromLeft = items(left.client.post(PATH, body)).get(0).get("messageId").asText();
-            String fromRight = items(right.client.post(PATH, body)).get(0).get("messageId").asText();
+        String fromOne = items(shared.client.post(PATH, body)).get(0).get("messageId").asText();
+        String fromTwo = items(sibling.client.post(PATH, body)).get(0).get("messageId").asText();
 
-            // Whether or not the right instance had seen it yet, the dispatcher gets one messageId and sends it once.
-            assertThat(fromRight).isEqualTo(fromLeft);
-        }
+        // Whether or not the sibling had seen it yet, the dispatcher gets one messageId and sends it once.
+        assertThat(fromTwo).isEqualTo(fromOne);
     }
 
     @Test
