@@ -5,6 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -pl benchmarks -am -DskipTests package dependency:build-classpath \
     -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
-exec java -Xmx2g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+exec java -Xmx2g ${JAVA_OPTS:-} -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
     -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
     io.relaysms.benchmarks.api.ProducerApiLoad "$@"

@@ -23,6 +23,11 @@ public final class ShippedSchemaIds implements SchemaIds {
 
     private final Map<Integer, Schema> byId;
     private final Map<String, Integer> idByText;
+    /**
+     * Ids already matched, by schema instance (identity, not Avro equality, which ignores docs): a generated class has
+     * one instance, so serializing no longer prints the schema as text for every record.
+     */
+    private final Map<Schema, Integer> idBySchema = Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     private ShippedSchemaIds(Map<Integer, Schema> byId) {
         this.byId = Collections.unmodifiableMap(byId);
@@ -61,12 +66,17 @@ public final class ShippedSchemaIds implements SchemaIds {
 
     @Override
     public int idFor(String subject, Schema schema) {
+        Integer known = idBySchema.get(schema);
+        if (known != null) {
+            return known;
+        }
         Integer id = idByText.get(schema.toString());
         if (id == null) {
             throw new SerializationException("schema " + schema.getFullName() + " is not one of the schemas shipped with "
                     + "Relay (an .avsc changed without a released version? see schemas/README.md), and no "
                     + "schema.registry.url is configured to register it");
         }
+        idBySchema.put(schema, id);
         return id;
     }
 

@@ -18,7 +18,13 @@ import java.util.function.Supplier;
 final class LoadRunner {
 
     /** What one measured period gave. */
-    record Result(String name, int recipientsPerRequest, long ok, long failed, double seconds, long p50Micros, long p99Micros) {
+    record Result(String name, int recipientsPerRequest, long ok, long failed, double seconds, long p50Micros, long p99Micros,
+                  double cpuSeconds) {
+        /** CPU time of this whole process (server, broker and load alike) per accepted request. */
+        double cpuMicrosPerRequest() {
+            return ok == 0 ? 0 : cpuSeconds * 1e6 / ok;
+        }
+
         double requestsPerSecond() {
             return ok / seconds;
         }
@@ -71,11 +77,15 @@ final class LoadRunner {
             worker.start();
         }
         Thread.sleep(warmUp.toMillis());
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpuBegin = os.getProcessCpuTime();
         long begin = System.nanoTime();
         measuring.set(true);
         Thread.sleep(measured.toMillis());
         measuring.set(false);
         double seconds = (System.nanoTime() - begin) / 1e9;
+        double cpuSeconds = (os.getProcessCpuTime() - cpuBegin) / 1e9;
         running.set(false);
         for (Thread worker : workers) {
             worker.join(30_000);
@@ -88,7 +98,7 @@ final class LoadRunner {
         }
         Arrays.sort(all);
         return new Result(name, recipientsPerRequest, Arrays.stream(ok).sum(), Arrays.stream(failed).sum(), seconds,
-                percentile(all, 0.50), percentile(all, 0.99));
+                percentile(all, 0.50), percentile(all, 0.99), cpuSeconds);
     }
 
     private static long percentile(long[] sorted, double p) {

@@ -28,6 +28,7 @@ import javax.net.ssl.TrustManagerFactory;
  * <pre>
  * benchmarks/run-producer-api-benchmark.sh [threads] [warm-up seconds] [measured seconds]
  * </pre>
+ * {@code -Dscenarios=bare1,api1,bare100,api100} (the default) picks and orders the scenarios.
  */
 public final class ProducerApiLoad {
 
@@ -52,14 +53,21 @@ public final class ProducerApiLoad {
             URI bareEndpoint = URI.create("https://127.0.0.1:" + bare.port() + "/");
             byte[] key = Base64.getDecoder().decode(KEY);
             String path = "/sms?api-version=2021-03-07";
-            results.add(LoadRunner.run("bare endpoint, 1 recipient", client,
-                    () -> new SignedRequests(bareEndpoint, path, key, FROM, 1)::next, 202, 1, threads, warmUp, measured));
-            results.add(LoadRunner.run("producer API, 1 recipient", client,
-                    () -> new SignedRequests(apiEndpoint, path, key, FROM, 1)::next, 202, 1, threads, warmUp, measured));
-            results.add(LoadRunner.run("bare endpoint, 100 recipients", client,
-                    () -> new SignedRequests(bareEndpoint, path, key, FROM, 100)::next, 202, 100, threads, warmUp, measured));
-            results.add(LoadRunner.run("producer API, 100 recipients", client,
-                    () -> new SignedRequests(apiEndpoint, path, key, FROM, 100)::next, 202, 100, threads, warmUp, measured));
+            String only = System.getProperty("scenarios", "bare1,api1,bare100,api100");
+            for (String scenario : only.split(",")) {
+                boolean isBare = scenario.startsWith("bare");
+                int recipients = scenario.endsWith("100") ? 100 : 1;
+                URI target = isBare ? bareEndpoint : apiEndpoint;
+                results.add(LoadRunner.run((isBare ? "bare endpoint, " : "producer API, ") + recipients
+                                + (recipients == 1 ? " recipient" : " recipients"), client,
+                        () -> new SignedRequests(target, path, key, FROM, recipients)::next, 202, recipients, threads, warmUp, measured));
+                if (!isBare) {
+                    var commit = api.metrics().get("relay.api.publish.commit").timer().takeSnapshot();
+                    var sizes = api.metrics().get("relay.api.publish.batch.records").summary();
+                    System.out.printf("  after %s: %d transactions so far, mean %.1f records each, mean commit %.1f ms%n", scenario,
+                            commit.count(), sizes.mean(), commit.mean(java.util.concurrent.TimeUnit.MILLISECONDS));
+                }
+            }
         }
         print(results, threads, measured);
     }
@@ -95,10 +103,14 @@ public final class ProducerApiLoad {
     private static void print(List<LoadRunner.Result> results, int threads, Duration measured) {
         System.out.printf("%nproducer API load: %d cores, Java %s, %d client threads, %d s measured per scenario, HTTPS keep-alive%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), threads, measured.toSeconds());
-        System.out.printf("%-32s %12s %14s %10s %10s %8s%n", "scenario", "requests/s", "recipients/s", "p50 ms", "p99 ms", "failed");
+        System.out.printf("%-32s %11s %13s %9s %9s %7s %12s %10s%n", "scenario", "requests/s", "recipients/s", "p50 ms",
+                "p99 ms", "failed", "CPU us/req", "CPU use");
         for (LoadRunner.Result r : results) {
-            System.out.printf("%-32s %12.0f %14.0f %10.2f %10.2f %8d%n", r.name(), r.requestsPerSecond(), r.recipientsPerSecond(),
-                    r.p50Micros() / 1000.0, r.p99Micros() / 1000.0, r.failed());
+            System.out.printf("%-32s %11.0f %13.0f %9.2f %9.2f %7d %12.0f %9.0f%%%n", r.name(), r.requestsPerSecond(),
+                    r.recipientsPerSecond(), r.p50Micros() / 1000.0, r.p99Micros() / 1000.0, r.failed(),
+                    r.cpuMicrosPerRequest(), 100 * r.cpuSeconds() / r.seconds());
         }
+        System.out.println("CPU us/req: CPU time of this whole process (API, broker and load generator) per accepted request;"
+                + " CPU use: of one core (200% = both cores of a 2-core machine).");
     }
 }

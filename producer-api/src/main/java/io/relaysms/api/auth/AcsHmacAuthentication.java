@@ -3,13 +3,10 @@ package io.relaysms.api.auth;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.relaysms.api.http.ApiException;
+import io.relaysms.api.http.Rfc1123Dates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,6 +40,7 @@ public final class AcsHmacAuthentication implements Handler {
     private final Duration allowedSkew;
     private final Clock clock;
     private final Set<String> openPaths;
+    private final Rfc1123Dates dates = new Rfc1123Dates();
 
     /**
      * @param openPaths paths served without a signature (health, metrics, the OpenAPI document)
@@ -105,12 +103,8 @@ public final class AcsHmacAuthentication implements Handler {
         if (date == null || date.isBlank()) {
             throw ApiException.denied("The x-ms-date header is missing (RFC 1123, e.g. 'Fri, 27 Nov 2026 08:21:17 GMT').");
         }
-        Instant sent;
-        try {
-            sent = ZonedDateTime.parse(date.trim(), DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT)).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ApiException.denied("x-ms-date '" + date + "' is not an RFC 1123 date such as 'Fri, 27 Nov 2026 08:21:17 GMT'.");
-        }
+        Instant sent = dates.parse(date).orElseThrow(() -> ApiException.denied("x-ms-date '" + date
+                + "' is not an RFC 1123 date such as 'Fri, 27 Nov 2026 08:21:17 GMT'."));
         Duration offset = Duration.between(clock.instant(), sent).abs();
         if (offset.compareTo(allowedSkew) > 0) {
             throw ApiException.denied("x-ms-date '" + date + "' is " + offset.toSeconds() + " s away from the server's "

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -40,10 +41,14 @@ final class PublishLane {
     private PendingPublish carried;
     private volatile boolean running = true;
     private final AtomicReference<String> lastFailure;
+    /** Where request futures complete: their continuations (rendering, TLS writes) must not hold up the lane. */
+    private final Executor completions;
 
     PublishLane(String transactionalId, Properties producerProperties, BlockingQueue<PendingPublish> queue,
-                int maxBatchRecords, Timer commits, DistributionSummary batchSizes, AtomicReference<String> lastFailure) {
+                int maxBatchRecords, Timer commits, DistributionSummary batchSizes, AtomicReference<String> lastFailure,
+                Executor completions) {
         this.lastFailure = lastFailure;
+        this.completions = completions;
         this.transactionalId = transactionalId;
         this.properties = new Properties();
         this.properties.putAll(producerProperties);
@@ -142,8 +147,9 @@ final class PublishLane {
         List<PendingPublish> batch = new ArrayList<>();
         for (PendingPublish pending : waiting) {
             if (pending.deadlineNanos() - System.nanoTime() <= commitBudgetNanos) {
-                pending.done().completeExceptionally(new PublishFailedException("the broker did not take the records in "
-                        + "time; nothing was written", true, null));
+                PublishFailedException late = new PublishFailedException("the broker did not take the records in time; "
+                        + "nothing was written", true, null);
+                completions.execute(() -> pending.done().completeExceptionally(late));
             } else {
                 batch.add(pending);
             }
@@ -195,7 +201,7 @@ final class PublishLane {
         commits.record(System.nanoTime() - begin, TimeUnit.NANOSECONDS);
         batchSizes.record(records);
         lastFailure.set(null);
-        batch.forEach(pending -> pending.done().complete(null));
+        batch.forEach(pending -> completions.execute(() -> pending.done().complete(null)));
     }
 
     private void ensureProducer() {
@@ -216,7 +222,7 @@ final class PublishLane {
     private void fail(List<PendingPublish> batch, PublishFailedException failure) {
         lastFailure.set(failure.getMessage());
         log.warn("{}: {} request(s) not published: {}", transactionalId, batch.size(), failure.getMessage());
-        batch.forEach(pending -> pending.done().completeExceptionally(failure));
+        batch.forEach(pending -> completions.execute(() -> pending.done().completeExceptionally(failure)));
         // Never abort in place (that too would wait for an unreachable broker): the next producer's
         // initTransactions aborts this transaction, or the coordinator does after transaction.timeout.ms.
         discardProducer(Duration.ZERO);

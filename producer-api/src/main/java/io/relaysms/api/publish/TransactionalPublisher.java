@@ -11,6 +11,8 @@ import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -45,6 +47,7 @@ public final class TransactionalPublisher implements AutoCloseable {
     private final Counter rejectedWhenFull;
     /** The last batch's failure, or null when the last batch (of any lane) committed. */
     private final AtomicReference<String> lastFailure = new AtomicReference<>();
+    private final ExecutorService completions;
 
     /**
      * @param producerProperties  producer settings without transactional.id (each lane adds its own)
@@ -63,9 +66,14 @@ public final class TransactionalPublisher implements AutoCloseable {
                 .publishPercentiles(0.5, 0.99).register(metrics);
         DistributionSummary batchSizes = DistributionSummary.builder("relay.api.publish.batch.records")
                 .description("records per transaction").register(metrics);
+        this.completions = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), runnable -> {
+            Thread thread = new Thread(runnable, "relay-api-publish-completions");
+            thread.setDaemon(true);
+            return thread;
+        });
         for (int lane = 0; lane < lanes; lane++) {
             this.lanes.add(new PublishLane(transactionalIdBase + "-" + lane, producerProperties(producerProperties, timeout),
-                    queue, maxBatchRecords, commits, batchSizes, lastFailure));
+                    queue, maxBatchRecords, commits, batchSizes, lastFailure, completions));
         }
         this.lanes.forEach(PublishLane::start);
         awaitReady(readyTimeout);
@@ -89,19 +97,26 @@ public final class TransactionalPublisher implements AutoCloseable {
     }
 
     /**
-     * Producer timeouts derived from the publish timeout, so that a lane gives up (and a request is answered) well
-     * within it: each blocking step gets a quarter, which leaves room for the time a request waited in the queue.
+     * Producer timeouts derived from the publish timeout T, so that a lane gives up (and a request is answered)
+     * within it: waiting for metadata and the commit get T/4 each (max.block.ms), the writes T/2 (request and delivery
+     * timeouts; shorter would make a slow but healthy broker look dead and retry needlessly). Larger batches than the
+     * default, because one sender's records all go to one partition, and a short retry backoff (see below).
      */
     static Properties producerProperties(Properties base, Duration timeout) {
-        long quarter = Math.max(500, timeout.toMillis() / 4);
+        long quarter = Math.max(250, timeout.toMillis() / 4);
         Properties p = new Properties();
         p.putAll(base);
+        p.putIfAbsent("batch.size", String.valueOf(256 * 1024));
+        // Back-to-back transactions meet CONCURRENT_TRANSACTIONS while the previous one's markers are written; the
+        // default 100 ms backoff would then set the pace of every commit.
+        p.putIfAbsent("retry.backoff.ms", "5");
+        p.putIfAbsent("retry.backoff.max.ms", "100");
         p.put("acks", "all");
         p.put("enable.idempotence", "true");
         p.put("max.block.ms", String.valueOf(quarter));
-        p.put("request.timeout.ms", String.valueOf(quarter));
+        p.put("request.timeout.ms", String.valueOf(2 * quarter));
         long linger = Long.parseLong(String.valueOf(p.getOrDefault("linger.ms", "0")));
-        p.put("delivery.timeout.ms", String.valueOf(quarter + linger));
+        p.put("delivery.timeout.ms", String.valueOf(2 * quarter + linger));
         p.put("transaction.timeout.ms", String.valueOf(Math.max(10_000, timeout.toMillis() * 3)));
         return p;
     }
@@ -143,6 +158,12 @@ public final class TransactionalPublisher implements AutoCloseable {
         queue.drainTo(left);
         left.forEach(p -> p.done().completeExceptionally(new PublishFailedException("the API is shutting down; nothing "
                 + "was written", true, null)));
+        completions.shutdown();
+        try {
+            completions.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         log.info("publisher closed");
     }
 

@@ -1,12 +1,9 @@
 package io.relaysms.api.repeat;
 
+import io.relaysms.api.http.Rfc1123Dates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -40,6 +37,7 @@ public final class RepeatabilityCheck {
     private final Duration window;
     private final Duration allowedSkew;
     private final Clock clock;
+    private final Rfc1123Dates dates = new Rfc1123Dates();
 
     public RepeatabilityCheck(RecentRequests recent, Duration window, Duration allowedSkew, Clock clock) {
         this.recent = recent;
@@ -57,7 +55,7 @@ public final class RepeatabilityCheck {
             return Verdict.of(Outcome.INVALID, "repeatabilityFirstSent was given without repeatabilityRequestId; "
                     + "send both or neither.");
         }
-        Optional<Instant> firstSent = firstSentText.flatMap(RepeatabilityCheck::parse);
+        Optional<Instant> firstSent = firstSentText.flatMap(dates::parse);
         if (firstSent.isEmpty()) {
             return Verdict.of(Outcome.INVALID, INVALID_DATE);
         }
@@ -78,14 +76,5 @@ public final class RepeatabilityCheck {
         }
         Outcome outcome = seen.isPresent() ? Outcome.REPEAT : Outcome.NEW;
         return new Verdict(outcome, Optional.of(key), firstSent, fingerprint, null);
-    }
-
-    private static Optional<Instant> parse(String text) {
-        try {
-            return Optional.of(ZonedDateTime.parse(text.trim(), DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT))
-                    .toInstant());
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -21,18 +21,33 @@ public final class SmsRequestsFollower {
 
     public static TopicFollower<SmsRequest> start(Topic<String, SmsRequest> topic, Properties consumerProperties,
                                                   RecentRequests table, Duration lookBack, Clock clock, Duration readyTimeout) {
+        Remembering remembering = new Remembering(table);
         return TopicFollower.start("relay-api-repeatability", consumerProperties, topic,
-                Optional.of(clock.instant().minus(lookBack)), (key, request) -> remember(table, request), readyTimeout);
+                Optional.of(clock.instant().minus(lookBack)), (key, request) -> remembering.accept(request), readyTimeout);
     }
 
-    private static void remember(RecentRequests table, SmsRequest request) {
-        if (request == null || request.getOrigin() != RequestOrigin.API || request.getRepeatabilityRequestId() == null
-                || request.getRepeatabilityFirstSent() == null) {
-            return;
+    /** Runs on the follower's thread only; remembers the last text's fingerprint (a bulk request repeats it). */
+    private static final class Remembering {
+        private final RecentRequests table;
+        private String lastMessage;
+        private long lastMessageFingerprint;
+
+        Remembering(RecentRequests table) {
+            this.table = table;
         }
-        RepeatabilityKey key = RepeatabilityKey.of(request.getFrom(), request.getTo(), request.getRepeatabilityRequestId());
-        long fingerprint = RequestFingerprint.of(RequestFingerprint.ofMessage(request.getMessage()),
-                request.getRepeatabilityFirstSent());
-        table.remember(key, fingerprint, request.getRepeatabilityFirstSent());
+
+        void accept(SmsRequest request) {
+            if (request == null || request.getOrigin() != RequestOrigin.API || request.getRepeatabilityRequestId() == null
+                    || request.getRepeatabilityFirstSent() == null) {
+                return;
+            }
+            if (!request.getMessage().equals(lastMessage)) {
+                lastMessage = request.getMessage();
+                lastMessageFingerprint = RequestFingerprint.ofMessage(lastMessage);
+            }
+            RepeatabilityKey key = RepeatabilityKey.of(request.getFrom(), request.getTo(), request.getRepeatabilityRequestId());
+            table.remember(key, RequestFingerprint.of(lastMessageFingerprint, request.getRepeatabilityFirstSent()),
+                    request.getRepeatabilityFirstSent());
+        }
     }
 }
