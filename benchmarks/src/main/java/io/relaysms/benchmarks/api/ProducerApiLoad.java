@@ -28,7 +28,8 @@ import javax.net.ssl.TrustManagerFactory;
  * <pre>
  * benchmarks/run-producer-api-benchmark.sh [threads] [warm-up seconds] [measured seconds]
  * </pre>
- * {@code -Dscenarios=bare1,api1,bare100,api100} (the default) picks and orders the scenarios.
+ * {@code -Dscenarios=bare1,api1,bare100,api100} (the default) picks and orders the scenarios; {@code -Dapi.<key>=<value>}
+ * sets any API key (e.g. {@code -Dapi.publish.lanes=4}).
  */
 public final class ProducerApiLoad {
 
@@ -83,6 +84,9 @@ public final class ProducerApiLoad {
         s.put("api.access-key.primary", KEY);
         s.put("api.data-dir", data.resolve("api").toString());
         s.put("api.instance-id", "bench");
+        // -Dapi.publish.lanes=4 and the like override the API's settings for a run
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("api."))
+                .forEach(name -> s.put(name, System.getProperty(name)));
         return s;
     }
 
