@@ -48,7 +48,7 @@ final class LoadRunner {
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             int id = t;
-            long[] mine = new long[2_000_000];
+            long[] mine = new long[Math.max(10_000, 4_000_000 / threads)];
             latencies.add(mine);
             Supplier<HttpRequest> requests = requestsPerThread.get();
             Thread worker = new Thread(() -> {
