@@ -11,6 +11,7 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
@@ -39,6 +40,8 @@ public final class TopicFollower<V> implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile Throwable failure;
+    /** The end offsets when following began: reading up to them makes the view complete. */
+    private Map<TopicPartition, Long> targets = Map.of();
 
     private TopicFollower(String name, KafkaConsumer<String, V> consumer, BiConsumer<String, V> apply) {
         this.name = name;
@@ -64,15 +67,13 @@ public final class TopicFollower<V> implements AutoCloseable {
         try {
             follower.position(topic.name(), from, readyTimeout);
         } catch (RuntimeException e) {
-            consumer.close(Duration.ofSeconds(1));
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(1)));
             throw new IllegalStateException(name + " cannot read " + topic.name() + ": " + e.getMessage(), e);
         }
         follower.thread.start();
         follower.awaitCaughtUp(readyTimeout, topic.name());
         return follower;
     }
-
-    private Map<TopicPartition, Long> targets = Map.of();
 
     private void position(String topic, Optional<Instant> from, Duration timeout) {
         List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
@@ -115,7 +116,7 @@ public final class TopicFollower<V> implements AutoCloseable {
             failure = e;
             log.error("{}: stopped following its topic", name, e);
         } finally {
-            consumer.close(Duration.ofSeconds(2));
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(2)));
         }
     }
 
