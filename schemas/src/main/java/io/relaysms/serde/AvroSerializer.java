@@ -24,6 +24,14 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
 
     private SchemaIds schemaIds;
     private boolean isKey;
+    /**
+     * The id of the schema last written. Generated records all return their class's one schema instance, so this
+     * spares looking the id up (which renders the schema as JSON) for every record.
+     */
+    private volatile KnownId lastId;
+
+    private record KnownId(String topic, Schema schema, int id) {
+    }
 
     public AvroSerializer() {
     }
@@ -37,6 +45,17 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
     public void configure(Map<String, ?> configs, boolean isKey) {
         this.schemaIds = SerdeSettings.schemaIds(configs);
         this.isKey = isKey;
+        this.lastId = null;
+    }
+
+    private int idFor(String topic, Schema schema) {
+        KnownId known = lastId;
+        if (known != null && known.schema() == schema && known.topic().equals(topic)) {
+            return known.id();
+        }
+        int id = schemaIds.idFor(topic + (isKey ? "-key" : "-value"), schema);
+        lastId = new KnownId(topic, schema, id);
+        return id;
     }
 
     @Override
@@ -48,7 +67,7 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
             schemaIds = ShippedSchemaIds.load();
         }
         Schema schema = record.getSchema();
-        int id = schemaIds.idFor(topic + (isKey ? "-key" : "-value"), schema);
+        int id = idFor(topic, schema);
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         ConfluentWireFormat.writeHeader(out, id);
         try {

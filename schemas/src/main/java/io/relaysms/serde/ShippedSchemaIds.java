@@ -23,7 +23,6 @@ public final class ShippedSchemaIds implements SchemaIds {
 
     private final Map<Integer, Schema> byId;
     private final Map<String, Integer> idByText;
-    private final Map<Schema, Integer> idBySchema = new java.util.concurrent.ConcurrentHashMap<>();
 
     private ShippedSchemaIds(Map<Integer, Schema> byId) {
         this.byId = Collections.unmodifiableMap(byId);
@@ -62,8 +61,7 @@ public final class ShippedSchemaIds implements SchemaIds {
 
     @Override
     public int idFor(String subject, Schema schema) {
-        // schema.toString() renders the whole schema as JSON: do it once per schema, not once per record.
-        Integer id = idBySchema.computeIfAbsent(schema, s -> idByText.get(s.toString()));
+        Integer id = idByText.get(schema.toString());
         if (id == null) {
             throw new SerializationException("schema " + schema.getFullName() + " is not one of the schemas shipped with "
                     + "Relay (an .avsc changed without a released version? see schemas/README.md), and no "

@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The per-message CPU work of the dispatch loop that does not touch the network: segmenting a text and taking
- * from a number's bucket. Run with {@code java -cp benchmarks/target/relay-benchmarks.jar org.openjdk.jmh.Main HotPath}.
+ * from a number's bucket. Run with {@code java -jar benchmarks/target/benchmarks.jar HotPath}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -1,0 +1,30 @@
+package io.relaysms.api.numbers;
+
+import io.relaysms.api.http.ApiException;
+import io.relaysms.config.numbers.NumberDirectory;
+import io.relaysms.config.numbers.OwnedNumber;
+import io.relaysms.config.numbers.SenderAddress;
+
+/**
+ * The {@code from} rule of every endpoint: a sender must be spelled as ACS allows (E.164, a short code, or an
+ * alphanumeric sender id), else 400 on the field; and it must be one of this deployment's configured numbers, else
+ * 401 as the real service answers an unowned number (recorded 2021), with a body that says which numbers exist.
+ */
+public final class OwnedSenders {
+
+    private final NumberDirectory numbers;
+
+    public OwnedSenders(NumberDirectory numbers) {
+        this.numbers = numbers;
+    }
+
+    public OwnedNumber require(String from) {
+        SenderAddress.Parsed parsed = SenderAddress.sender(from);
+        if (!parsed.isValid()) {
+            throw ApiException.invalidField("from", "Invalid From phone number format: " + parsed.problem() + ".");
+        }
+        return numbers.lookup(from).orElseThrow(() -> ApiException.senderNotOwned("The sender '" + from + "' is not a "
+                + "number of this deployment (configure numbers." + parsed.canonical().orElseThrow() + ".type and .route), "
+                + "so it cannot be used. Configured senders: " + numbers.all().stream().map(OwnedNumber::number).toList() + "."));
+    }
+}
