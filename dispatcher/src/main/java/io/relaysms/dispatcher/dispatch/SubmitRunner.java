@@ -1,0 +1,95 @@
+package io.relaysms.dispatcher.dispatch;
+
+import io.relaysms.dispatcher.carrier.CarrierConnection;
+import io.relaysms.dispatcher.carrier.OutboundMessage;
+import io.relaysms.dispatcher.carrier.SubmitAttempt;
+import io.relaysms.dispatcher.carrier.SubmitOutcome;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs blocking carrier submits off the dispatch loop: one pool per connection with as many threads as the
+ * connection's window (jSMPP's submit is synchronous, so N threads make a window of N). The loop never hands a
+ * connection more than its window, so nothing queues here; every attempt comes back as a {@link Completion}
+ * through one queue, and the loop is woken when it sleeps.
+ */
+final class SubmitRunner implements AutoCloseable {
+
+    private final Map<CarrierConnection, ExecutorService> pools = new HashMap<>();
+    private final Map<CarrierConnection, Integer> inFlight = new HashMap<>();
+    private final BlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
+    private final Runnable wakeLoop;
+
+    SubmitRunner(List<CarrierConnection> connections, Runnable wakeLoop) {
+        this.wakeLoop = wakeLoop;
+        for (CarrierConnection connection : connections) {
+            AtomicInteger threads = new AtomicInteger();
+            pools.put(connection, Executors.newFixedThreadPool(connection.window(), r -> {
+                Thread t = new Thread(r, "submit-" + connection.carrierId() + "-" + threads.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            }));
+            inFlight.put(connection, 0);
+        }
+    }
+
+    /** Loop thread: whether the connection's window has room. */
+    boolean hasRoom(CarrierConnection connection) {
+        return inFlight.get(connection) < connection.window();
+    }
+
+    /** Loop thread: how many more submits the connection's window takes now. */
+    int room(CarrierConnection connection) {
+        return connection.window() - inFlight.get(connection);
+    }
+
+    /** Loop thread: starts an attempt. */
+    void submit(PendingMessage m, CarrierConnection connection, OutboundMessage outbound) {
+        inFlight.merge(connection, 1, Integer::sum);
+        long started = System.nanoTime();
+        pools.get(connection).execute(() -> {
+            SubmitAttempt attempt;
+            try {
+                attempt = connection.submit(outbound);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                attempt = new SubmitAttempt(connection.carrierId(), List.of(),
+                        new SubmitOutcome.Retryable(-1, "submit interrupted by shutdown"));
+            } catch (RuntimeException e) {
+                attempt = new SubmitAttempt(connection.carrierId(), List.of(),
+                        new SubmitOutcome.Retryable(-1, "submit failed: " + e));
+            }
+            completions.add(new Completion(m, connection, attempt, started));
+            wakeLoop.run();
+        });
+    }
+
+    /** Loop thread: the next finished attempt, waiting at most the given time; null if none. */
+    Completion next(long timeoutNanos) throws InterruptedException {
+        Completion c = timeoutNanos <= 0 ? completions.poll() : completions.poll(timeoutNanos, TimeUnit.NANOSECONDS);
+        if (c != null) {
+            inFlight.merge(c.connection(), -1, Integer::sum);
+        }
+        return c;
+    }
+
+    boolean hasCompletions() {
+        return !completions.isEmpty();
+    }
+
+    int inFlight() {
+        return inFlight.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    @Override
+    public void close() {
+        pools.values().forEach(ExecutorService::shutdownNow);
+    }
+}

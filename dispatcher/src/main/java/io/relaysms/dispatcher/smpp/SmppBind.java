@@ -1,0 +1,259 @@
+package io.relaysms.dispatcher.smpp;
+
+import java.io.IOException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jsmpp.DefaultPDUReader;
+import org.jsmpp.DefaultPDUSender;
+import org.jsmpp.SynchronizedPDUSender;
+import org.jsmpp.bean.BindType;
+import org.jsmpp.bean.NumberingPlanIndicator;
+import org.jsmpp.bean.TypeOfNumber;
+import org.jsmpp.extra.SessionState;
+import org.jsmpp.session.BindParameter;
+import org.jsmpp.session.MessageReceiverListener;
+import org.jsmpp.session.SMPPSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One transceiver bind to an SMSC, kept open by its own thread ({@code smpp-<carrier>-<n>}): connect and bind,
+ * stay bound (jSMPP sends enquire_link every interval and closes the session when one goes unanswered), and
+ * after any loss reconnect with exponential backoff. The transitions are those of {@link BindState}. A window
+ * semaphore bounds the submits in flight on this bind; deliver_sm received on it go to the receiver listener.
+ */
+public final class SmppBind implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SmppBind.class);
+
+    private final SmppCarrierSettings settings;
+    private final String name;
+    private final MessageReceiverListener receiver;
+    private final Semaphore window;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final AtomicLong binds = new AtomicLong();
+    private final Thread keeper;
+    private BindState state = BindState.CONNECTING;
+    private SMPPSession session;
+
+    public SmppBind(SmppCarrierSettings settings, int index, MessageReceiverListener receiver) {
+        this.settings = settings;
+        this.name = "smpp-" + settings.carrierId() + "-" + index;
+        this.receiver = receiver;
+        this.window = new Semaphore(settings.window());
+        this.keeper = new Thread(this::keepBound, name);
+        keeper.setDaemon(true);
+    }
+
+    public SmppBind start() {
+        keeper.start();
+        return this;
+    }
+
+    public BindState state() {
+        lock.lock();
+        try {
+            return state;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The session to submit on, or null when not bound. */
+    SMPPSession boundSession() {
+        lock.lock();
+        try {
+            return state == BindState.BOUND ? session : null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    Semaphore window() {
+        return window;
+    }
+
+    /** How many times this bind has been established (1 after the first bind, 2 after a reconnect...). */
+    public long bindCount() {
+        return binds.get();
+    }
+
+    /** Waits until bound or the timeout passes; answers whether it is bound. */
+    public boolean awaitBound(long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        lock.lock();
+        try {
+            while (state != BindState.BOUND && state != BindState.CLOSED) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                changed.awaitNanos(left);
+            }
+            return state == BindState.BOUND;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void keepBound() {
+        long backoff = settings.reconnectInitialMillis();
+        while (transition(BindState.CONNECTING)) {
+            SMPPSession opened = open();
+            boolean handedOver = false;
+            try {
+                opened.connectAndBind(settings.host(), settings.port(), new BindParameter(BindType.BIND_TRX,
+                        settings.systemId(), settings.password(), settings.systemType(), TypeOfNumber.UNKNOWN,
+                        NumberingPlanIndicator.UNKNOWN, null), settings.bindTimeoutMillis());
+                handedOver = bound(opened);
+                if (!handedOver) {
+                    opened.unbindAndClose();
+                    return;
+                }
+                binds.incrementAndGet();
+                backoff = settings.reconnectInitialMillis();
+                log.info("{}: bound to {}:{} as '{}'", name, settings.host(), settings.port(), settings.systemId());
+                awaitLoss(opened);
+            } catch (IOException | RuntimeException e) {
+                log.warn("{}: cannot bind to {}:{}: {}", name, settings.host(), settings.port(), e.getMessage());
+            } finally {
+                // A session that close() took over is unbound there; any other one is closed here.
+                if (!handedOver || state() != BindState.CLOSED) {
+                    opened.close();
+                }
+            }
+            if (!transition(BindState.WAITING_TO_RECONNECT) || !pause(backoff)) {
+                return;
+            }
+            backoff = Math.min(settings.reconnectMaxMillis(), backoff * 2);
+        }
+    }
+
+    private SMPPSession open() {
+        SMPPSession opened = new SMPPSession(new SynchronizedPDUSender(new DefaultPDUSender()), new DefaultPDUReader(),
+                new NoDelayConnectionFactory(settings.tls(), settings.tlsTrustAll(), (int) settings.bindTimeoutMillis()));
+        opened.setEnquireLinkTimer(settings.enquireLinkMillis());
+        opened.setTransactionTimer(settings.responseTimeoutMillis());
+        opened.setPduProcessorDegree(Math.max(3, Math.min(16, settings.window())));
+        opened.setQueueCapacity(Math.max(100, settings.window() * 4));
+        opened.setMessageReceiverListener(receiver);
+        opened.addSessionStateListener((now, before, source) -> {
+            if (!now.isBound()) {
+                signal();
+            }
+        });
+        return opened;
+    }
+
+    /** CONNECTING -> BOUND, unless close() came first. */
+    private boolean bound(SMPPSession opened) {
+        lock.lock();
+        try {
+            if (state == BindState.CLOSED) {
+                return false;
+            }
+            session = opened;
+            state = BindState.BOUND;
+            changed.signalAll();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void awaitLoss(SMPPSession opened) throws IOException {
+        lock.lock();
+        try {
+            while (state == BindState.BOUND && opened.getSessionState().isBound()) {
+                changed.await(1, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (state == BindState.BOUND) {
+                session = null;
+            }
+            lock.unlock();
+        }
+        SessionState last = opened.getSessionState();
+        if (state() != BindState.CLOSED) {
+            log.warn("{}: session lost (state {}), reconnecting", name, last);
+        }
+    }
+
+    private boolean pause(long millis) {
+        lock.lock();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+            long left;
+            while (state != BindState.CLOSED && (left = deadline - System.nanoTime()) > 0) {
+                changed.awaitNanos(left);
+            }
+            return state != BindState.CLOSED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Moves to {@code next} unless closed; answers whether it did. */
+    private boolean transition(BindState next) {
+        lock.lock();
+        try {
+            if (state == BindState.CLOSED) {
+                return false;
+            }
+            if (next != BindState.BOUND) {
+                session = null;
+            }
+            state = next;
+            changed.signalAll();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void signal() {
+        lock.lock();
+        try {
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Unbinds a bound session (waiting for unbind_resp at most the response timeout) and stops reconnecting. */
+    @Override
+    public void close() {
+        SMPPSession last;
+        lock.lock();
+        try {
+            last = session;
+            session = null;
+            state = BindState.CLOSED;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        if (last != null) {
+            last.unbindAndClose();
+        }
+        try {
+            keeper.join(settings.bindTimeoutMillis() + 1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + " " + state();
+    }
+}
