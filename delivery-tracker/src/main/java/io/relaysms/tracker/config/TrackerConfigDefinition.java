@@ -1,5 +1,6 @@
 package io.relaysms.tracker.config;
 
+import io.relaysms.config.DurationSetting;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.kafka.common.config.ConfigDef;

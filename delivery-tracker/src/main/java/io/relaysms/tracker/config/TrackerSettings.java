@@ -1,5 +1,6 @@
 package io.relaysms.tracker.config;
 
+import io.relaysms.config.DurationSetting;
 import static io.relaysms.tracker.config.TrackerConfigDefinition.*;
 
 import io.relaysms.config.InvalidConfigurationException;

@@ -1,5 +1,6 @@
 package io.relaysms.api.config;
 
+import io.relaysms.config.DurationSetting;
 import io.relaysms.config.RelaySettings;
 import io.relaysms.config.ServiceConfig;
 import java.nio.file.Path;

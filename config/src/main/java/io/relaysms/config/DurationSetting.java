@@ -1,4 +1,4 @@
-package io.relaysms.tracker.config;
+package io.relaysms.config;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

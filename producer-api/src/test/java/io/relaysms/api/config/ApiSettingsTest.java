@@ -5,18 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.relaysms.config.InvalidConfigurationException;
 import io.relaysms.config.RelaySettings;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class DurationSettingTest {
-
-    @Test
-    void readsUnitsAndIso8601() {
-        assertThat(DurationSetting.parse("500ms")).isEqualTo(Duration.ofMillis(500));
-        assertThat(DurationSetting.parse("15m")).isEqualTo(Duration.ofMinutes(15));
-        assertThat(DurationSetting.parse("PT5H")).isEqualTo(Duration.ofHours(5));
-    }
+class ApiSettingsTest {
 
     @Test
     void stopsStartUpNamingTheKeyOfABadDuration() {
