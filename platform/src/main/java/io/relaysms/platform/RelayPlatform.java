@@ -100,10 +100,15 @@ public final class RelayPlatform implements AutoCloseable {
                     () -> OptOutProcessorService.start(serviceSettings), started);
             CompletableFuture<DispatcherService> dispatcher = startAsync("dispatcher",
                     () -> DispatcherService.start(serviceSettings), started);
-            // The API answers GET /deliveryReports from the tracker, so it learns the tracker's real port first.
-            CompletableFuture<ProducerApiService> api = tracker.thenCompose(running -> startAsync("producer-api",
+            // The API answers GET /deliveryReports from the tracker: with a fixed tracker port both start at once,
+            // with an ephemeral one (tests) the API waits to learn it.
+            int trackerPort = new ServiceConfig(TrackerConfigDefinition.NAMESPACE, TrackerConfigDefinition.definition(), serviceSettings)
+                    .getInt(TrackerConfigDefinition.HTTP_PORT);
+            CompletableFuture<Integer> trackerPortKnown = trackerPort != 0 ? CompletableFuture.completedFuture(trackerPort)
+                    : tracker.thenApply(DeliveryTrackerService::httpPort);
+            CompletableFuture<ProducerApiService> api = trackerPortKnown.thenCompose(port -> startAsync("producer-api",
                     () -> ProducerApiService.start(withDefault(serviceSettings, ApiSettings.DELIVERY_REPORTS_URL,
-                            "http://127.0.0.1:" + running.httpPort())), started));
+                            "http://127.0.0.1:" + port)), started));
             starting.addAll(List.of(tracker, optOuts, dispatcher, api));
             CompletableFuture.allOf(tracker, optOuts, dispatcher, api).join();
             Duration startup = Duration.ofNanos(System.nanoTime() - begin);
