@@ -200,8 +200,9 @@ class ComposeFileTest {
             if (!registry.isEmpty() && !services.containsKey(URI.create(registry).getHost())) {
                 problems.add(name + ": schema registry " + registry + " is no service of the compose file");
             }
+            boolean dispatcher = service.mainClass().orElseThrow().equals("io.relaysms.dispatcher.DispatcherMain");
             effective.forEach((key, value) -> {
-                if (key.matches("carriers\\.[^.]+\\.host") && !runs(value, "io.relaysms.simulator.CarrierSimulatorMain")) {
+                if (dispatcher && key.matches("carriers\\.[^.]+\\.host") && !runs(value, "io.relaysms.simulator.CarrierSimulatorMain")) {
                     problems.add(name + ": " + key + "=" + value + " is not the carrier simulator's service");
                 }
             });
@@ -338,7 +339,9 @@ class ComposeFileTest {
 
     private static Path inRepository(String relative) {
         Path path = repository.resolve(relative).normalize();
-        assertThat(path).as(relative + " stays inside the repository").startsWith(repository);
+        if (!path.startsWith(repository)) {
+            throw new AssertionError(relative + " leads outside the repository");
+        }
         return path;
     }
 
