@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLException;
 
@@ -39,6 +40,60 @@ final class PlatformUnderTest {
         settings.put("optout.http.port", "0");
         settings.put("dispatcher.operations.port", "0");
         return settings;
+    }
+
+    /**
+     * The demo configuration against a broker that is already running (platform.kafka.embedded=false), every topic,
+     * group, Streams application and transactional id under {@code prefix}, and a quick carrier: short latencies and
+     * receipt delays, every receipt DELIVRD unless a rule says otherwise.
+     */
+    static Map<String, String> onBroker(Path dataFolder, String bootstrapServers, String prefix) {
+        Map<String, String> settings = demoSettings(dataFolder);
+        settings.put(PlatformConfig.KAFKA_EMBEDDED, "false");
+        settings.put("kafka.bootstrap.servers", bootstrapServers);
+        settings.put("topics.prefix", prefix);
+        settings.put("topics.partitions", "4");
+        return withQuickCarrier(settings);
+    }
+
+    static Map<String, String> withQuickCarrier(Map<String, String> settings) {
+        settings.put("simulator.behaviour.latency.min-ms", "1");
+        settings.put("simulator.behaviour.latency.max-ms", "5");
+        settings.put("simulator.behaviour.receipt.outcomes", "DELIVRD:1");
+        settings.put("simulator.behaviour.receipt.delay.min-ms", "0");
+        settings.put("simulator.behaviour.receipt.delay.max-ms", "50");
+        settings.put("simulator.random.seed", "8");
+        return settings;
+    }
+
+    /** Adds toll-free numbers routed to the simulator, each allowed {@code perMinute} segments with the given burst. */
+    static Map<String, String> withNumbers(Map<String, String> settings, List<String> numbers, int perMinute, int burst) {
+        for (String number : numbers) {
+            settings.put("numbers." + number + ".type", "toll-free");
+            settings.put("numbers." + number + ".route", "sim");
+            settings.put("numbers." + number + ".rate-limit.per-minute", String.valueOf(perMinute));
+            settings.put("numbers." + number + ".rate-limit.burst", String.valueOf(burst));
+        }
+        return settings;
+    }
+
+    /**
+     * Toll-free numbers chosen so that each of the {@code partitions} partitions of sms-requests holds {@code perPartition}
+     * of them (the default partitioner: murmur2 of the key), so every dispatcher that owns a partition has work.
+     */
+    static List<String> sendersOnEveryPartition(int partitions, int perPartition) {
+        List<String> chosen = new java.util.ArrayList<>();
+        int[] taken = new int[partitions];
+        for (int n = 300; chosen.size() < partitions * perPartition; n++) {
+            String number = "+1800555" + String.format("%04d", n);
+            int partition = org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(
+                    number.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % partitions;
+            if (taken[partition] < perPartition) {
+                taken[partition]++;
+                chosen.add(number);
+            }
+        }
+        return chosen;
     }
 
     static RelayPlatform start(Map<String, String> settings) {
