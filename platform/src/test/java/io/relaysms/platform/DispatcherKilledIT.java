@@ -64,7 +64,7 @@ class DispatcherKilledIT {
             CarrierSimulator carrier = platform.simulator().orElseThrow();
             settings.put("carriers.sim.port", String.valueOf(carrier.smppPort()));
             Process workerB = startWorkerProcess(settings, "worker-b");
-            ApiLoad load = null;
+            ApiLoad load;
             int acceptedAtKill;
             try {
                 await().atMost(WAIT).until(() -> groupMembers(prefix + "relay-dispatcher") == 2 || !workerB.isAlive());
