@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -74,7 +75,7 @@ final class AcsClient {
     static List<String> messageIds(HttpResponse<String> accepted) {
         try {
             JsonNode items = JSON.readTree(accepted.body()).get("value");
-            List<String> ids = new java.util.ArrayList<>();
+            List<String> ids = new ArrayList<>();
             for (JsonNode item : items) {
                 if (!item.get("successful").asBoolean()) {
                     throw new IllegalStateException("a recipient was refused: " + item);

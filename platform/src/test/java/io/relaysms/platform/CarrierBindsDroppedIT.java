@@ -3,6 +3,7 @@ package io.relaysms.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.Counter;
 import io.relaysms.kafka.testing.SharedKafkaBroker;
 import io.relaysms.schemas.DeliveryReport;
 import io.relaysms.simulator.CarrierSimulator;
@@ -90,6 +91,6 @@ class CarrierBindsDroppedIT {
 
     private static double refusedBinds(CarrierSimulator carrier) {
         return carrier.meterRegistry().find("simulator.binds").tag("outcome", "refused").counters().stream()
-                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+                .mapToDouble(Counter::count).sum();
     }
 }

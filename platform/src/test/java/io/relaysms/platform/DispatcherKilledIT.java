@@ -7,7 +7,6 @@ import io.relaysms.dispatcher.DispatcherMain;
 import io.relaysms.kafka.testing.SharedKafkaBroker;
 import io.relaysms.schemas.DeliveryReport;
 import io.relaysms.schemas.DispatchEvent;
-import io.relaysms.schemas.DispatchOutcome;
 import io.relaysms.simulator.CarrierSimulator;
 import io.relaysms.simulator.record.Submission;
 import io.relaysms.topics.TopicCatalog;
@@ -20,7 +19,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +43,8 @@ class DispatcherKilledIT {
     private static final List<String> SENDERS = PlatformUnderTest.sendersOnEveryPartition(PARTITIONS, 2);
     private static final int REQUESTS = 8;
     private static final int RECIPIENTS = 100;
+    private static final int BINDS = 2;
+    private static final int WINDOW = 32;
 
     @TempDir
     Path data;
@@ -56,6 +60,8 @@ class DispatcherKilledIT {
         settings.put("kafka.heartbeat.interval.ms", "1000");
         settings.put("dispatcher.transaction.timeout.ms", "3000");
         settings.put("dispatcher.worker.id", "worker-a");
+        settings.put("carriers.sim.binds", String.valueOf(BINDS));
+        settings.put("carriers.sim.window", String.valueOf(WINDOW));
         TopicCatalog topics = TopicCatalog.create(new TopicSettings(prefix, PARTITIONS, (short) -1), Map.of());
 
         try (RelayPlatform platform = PlatformUnderTest.start(settings);
@@ -65,17 +71,27 @@ class DispatcherKilledIT {
             settings.put("carriers.sim.port", String.valueOf(carrier.smppPort()));
             Process workerB = startWorkerProcess(settings, "worker-b");
             ApiLoad load;
+            Set<Integer> partitionsOfB;
+            List<String> sendersOfB;
+            long acceptedFromB;
             int acceptedAtKill;
             try {
-                await().atMost(WAIT).until(() -> groupMembers(prefix + "relay-dispatcher") == 2 || !workerB.isAlive());
+                String group = prefix + "relay-dispatcher";
+                await().atMost(WAIT).until(() -> (!partitionsOf(group, "worker-a").isEmpty() && !partitionsOf(group, "worker-b").isEmpty())
+                        || !workerB.isAlive());
                 assertThat(workerB.isAlive()).as("worker B runs (see target/worker-b.log)").isTrue();
+                partitionsOfB = partitionsOf(group, "worker-b");
+                sendersOfB = SENDERS.stream()
+                        .filter(sender -> partitionsOfB.contains(PlatformUnderTest.partitionOf(sender, PARTITIONS))).toList();
 
                 load = ApiLoad.start(new AcsClient(platform), SENDERS, RECIPIENTS, REQUESTS, 2);
-                await().atMost(WAIT).until(() -> submittedBy(events, "worker-b") >= 40 || !workerB.isAlive());
+                // The carrier's record, not the events topic, says when B is under way: it is immediate.
+                await().atMost(WAIT).until(() -> acceptedFrom(carrier, sendersOfB) >= 40 || !workerB.isAlive());
                 assertThat(workerB.isAlive()).isTrue();
             } finally {
                 workerB.destroyForcibly().waitFor();
             }
+            acceptedFromB = acceptedFrom(carrier, sendersOfB);
             acceptedAtKill = accepted(carrier);
             load.awaitFinished();
             assertThat(load.otherAnswers()).isEmpty();
@@ -85,35 +101,40 @@ class DispatcherKilledIT {
             await().atMost(WAIT).until(() -> DeliveryLedger.of(load.acceptedIds(), reports.values(), List.of()).lost().isEmpty());
             DeliveryLedger ledger = DeliveryLedger.of(load.acceptedIds(), reports.values(), carrier.submissions());
             double unconfirmed = platform.dispatcher().metrics().count("dispatcher.takeover.unconfirmed");
-            System.out.println(ledger.summary("dispatcher killed after " + acceptedAtKill + " carrier accepts")
-                    + String.format("; successor found %.0f unconfirmed; %.1f s", unconfirmed, (System.nanoTime() - begin) / 1e9));
+            System.out.println(ledger.summary("dispatcher killed after " + acceptedAtKill + " carrier accepts (" + acceptedFromB
+                    + " of them by the killed worker)") + String.format("; successor found %.0f unconfirmed; %.1f s", unconfirmed,
+                    (System.nanoTime() - begin) / 1e9));
 
             assertThat(ledger.accepted()).isEqualTo(REQUESTS * RECIPIENTS);
             assertThat(ledger.lost()).isEmpty();
             assertThat(ledger.duplicateReports()).isEmpty();
             assertThat(ledger.duplicatesAtCarrier().values()).allSatisfy(count -> assertThat(count).isEqualTo(2));
-            assertThat((double) ledger.duplicatesAtCarrier().size()).isLessThanOrEqualTo(unconfirmed);
-            List<DispatchEvent> all = events.values();
-            java.util.Set<Integer> partitionsOfB = all.stream().filter(e -> "worker-b".equals(String.valueOf(e.getWorkerId())))
-                    .map(DispatchEvent::getSourcePartition).collect(java.util.stream.Collectors.toSet());
-            assertThat(all).as("worker A took a partition of worker B over")
+            // At least once: what the dead worker submitted without committing its outcome goes again, and no more: its
+            // accepted submits plus one window per bind still in flight. (dispatcher_takeover_unconfirmed is no bound
+            // here: a worker killed before its first commit on a partition leaves its successor nothing to count.)
+            assertThat((long) ledger.duplicatesAtCarrier().size()).isLessThanOrEqualTo(acceptedFromB + BINDS * WINDOW);
+            assertThat(events.values()).as("worker A took a partition of worker B over")
                     .anyMatch(e -> "worker-a".equals(String.valueOf(e.getWorkerId())) && partitionsOfB.contains(e.getSourcePartition()));
         }
-    }
-
-    private static long submittedBy(TopicTail<DispatchEvent> events, String worker) {
-        return events.values().stream().filter(e -> e.getOutcome() == DispatchOutcome.SUBMITTED)
-                .filter(e -> worker.equals(String.valueOf(e.getWorkerId()))).count();
     }
 
     private static int accepted(CarrierSimulator carrier) {
         return (int) carrier.submissions().stream().filter(Submission::accepted).count();
     }
 
-    private int groupMembers(String group) throws Exception {
+    /** The sms-requests partitions the group has given to that worker's consumer. */
+    private Set<Integer> partitionsOf(String group, String workerId) throws Exception {
         try (Admin admin = Admin.create(kafka.clientProperties(Map.of()))) {
-            return admin.describeConsumerGroups(List.of(group)).all().get().get(group).members().size();
+            return admin.describeConsumerGroups(List.of(group)).all().get().get(group).members().stream()
+                    .filter(member -> member.clientId().equals(workerId + "-requests"))
+                    .flatMap(member -> member.assignment().topicPartitions().stream())
+                    .map(TopicPartition::partition).collect(Collectors.toSet());
         }
+    }
+
+    private static long acceptedFrom(CarrierSimulator carrier, List<String> senders) {
+        return carrier.submissions().stream().filter(Submission::accepted)
+                .filter(s -> senders.stream().anyMatch(sender -> s.sourceAddr().endsWith(sender.substring(1)))).count();
     }
 
     /** A second dispatcher in its own JVM with the platform's dispatcher settings, so that it can be SIGKILLed. */

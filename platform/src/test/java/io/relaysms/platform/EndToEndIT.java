@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.relaysms.config.ServiceConfig;
 import io.relaysms.kafka.testing.SharedKafkaBroker;
 import io.relaysms.runtime.KafkaEnvironment;
 import io.relaysms.schemas.DeliveryReason;
@@ -12,19 +13,18 @@ import io.relaysms.schemas.DeliveryStatus;
 import io.relaysms.simulator.CarrierSimulator;
 import io.relaysms.simulator.mo.MoRequest;
 import io.relaysms.simulator.record.Submission;
-import io.relaysms.config.ServiceConfig;
+import io.relaysms.topics.TopicCatalog;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -74,7 +74,7 @@ class EndToEndIT {
         reports = new TopicTail<>(kafka.bootstrapServers(), topics().deliveryReports());
     }
 
-    private static io.relaysms.topics.TopicCatalog topics() {
+    private static TopicCatalog topics() {
         return new KafkaEnvironment(new ServiceConfig(PlatformConfig.NAMESPACE, PlatformConfig.definition(), platform.settings())).topics();
     }
 
@@ -223,7 +223,7 @@ class EndToEndIT {
 
     private static DeliveryReport awaitReport(String messageId) {
         return await().atMost(WAIT).until(() -> reports.values().stream()
-                .filter(r -> r.getMessageId().toString().equals(messageId)).findFirst(), java.util.Optional::isPresent).orElseThrow();
+                .filter(r -> r.getMessageId().toString().equals(messageId)).findFirst(), Optional::isPresent).orElseThrow();
     }
 
     private static boolean optedOut(String from, String to) throws Exception {

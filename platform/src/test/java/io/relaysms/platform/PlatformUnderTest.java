@@ -10,11 +10,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLException;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * The launcher's demo configuration on ephemeral ports and a given data folder, plus the clients a user would point at
@@ -82,18 +85,22 @@ final class PlatformUnderTest {
      * of them (the default partitioner: murmur2 of the key), so every dispatcher that owns a partition has work.
      */
     static List<String> sendersOnEveryPartition(int partitions, int perPartition) {
-        List<String> chosen = new java.util.ArrayList<>();
+        List<String> chosen = new ArrayList<>();
         int[] taken = new int[partitions];
         for (int n = 300; chosen.size() < partitions * perPartition; n++) {
             String number = "+1800555" + String.format("%04d", n);
-            int partition = org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(
-                    number.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % partitions;
+            int partition = partitionOf(number, partitions);
             if (taken[partition] < perPartition) {
                 taken[partition]++;
                 chosen.add(number);
             }
         }
         return chosen;
+    }
+
+    /** The sms-requests partition of a sending number under the default partitioner. */
+    static int partitionOf(String sender, int partitions) {
+        return Utils.toPositive(Utils.murmur2(sender.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     static RelayPlatform start(Map<String, String> settings) {
