@@ -2,7 +2,6 @@ package io.relaysms.platform;
 
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -85,10 +84,6 @@ final class ApiLoad implements AutoCloseable {
         }
     }
 
-    boolean finished() {
-        return threads.stream().noneMatch(Thread::isAlive);
-    }
-
     Set<String> acceptedIds() {
         return Set.copyOf(accepted);
     }
@@ -104,10 +99,6 @@ final class ApiLoad implements AutoCloseable {
 
     List<String> otherAnswers() {
         return List.copyOf(otherAnswers);
-    }
-
-    Optional<String> firstUnavailable() {
-        return unavailable.isEmpty() ? Optional.empty() : Optional.of(unavailable.get(0));
     }
 
     @Override
