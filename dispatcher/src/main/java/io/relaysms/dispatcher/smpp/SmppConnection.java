@@ -32,9 +32,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An SMPP 3.4 carrier route: {@code binds} transceiver binds, each with a window of submits in flight, paced
- * by the route's {@link CarrierPacer}. A submit goes over the next bound bind in turn; every answer is sorted by
- * the {@link CommandStatusClassifier}. A part whose submit_sm_resp does not come in time is reported as
- * {@link SubmitOutcome.TimedOut}; a lost connection as {@link SubmitOutcome.Retryable}.
+ * by the route's {@link CarrierPacer}. Submits are asynchronous ({@link AsyncSubmitSession}): a part goes over
+ * the next bound bind with a free window slot, written by whichever thread has it ready (the dispatch loop,
+ * the jSMPP thread that delivered the answer freeing the slot, or this connection's timer at a paced turn);
+ * no thread waits for an answer. Every answer is sorted by the {@link CommandStatusClassifier}. A part whose
+ * submit_sm_resp does not come in time is reported as {@link SubmitOutcome.TimedOut}; a lost connection as
+ * {@link SubmitOutcome.Retryable}, as soon as the session is known to be gone.
  */
 public final class SmppConnection implements CarrierConnection {
 
