@@ -5,7 +5,8 @@
 # included, wrk excluded) for each scenario, with the load average. Run it under the benchmark lock:
 #   flock /tmp/relay-bench.lock benchmarks/run-producer-api-wrk.sh [connections=64] [warm-up s=10] [measured s=20]
 # SCENARIOS="bare1 api1 bare100 api100" picks and orders them (api1plain: no repeatability ids); WRK_THREADS (2)
-# sets wrk's threads; JAVA_OPTS and -Dapi.<key>=<value> in it reach the server (e.g. -Dapi.publish.lanes=4).
+# sets wrk's threads; JAVA_OPTS and -Dapi.<key>=<value> in it reach the server (e.g. -Dapi.publish.lanes=4);
+# CLASSPATH_FIRST (jars, ':'-separated) goes ahead of the built modules, e.g. an older build's API jars for a before/after.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 connections=${1:-64}
@@ -20,7 +21,7 @@ fi
 run=$(mktemp -d /tmp/relay-wrk-XXXXXX)
 mkfifo "$run/stdin"
 java -Xmx2g ${JAVA_OPTS:-} -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-    -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
+    -cp "${CLASSPATH_FIRST:+$CLASSPATH_FIRST:}benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
     io.relaysms.benchmarks.api.ProducerApiServer "$run" <"$run/stdin" >"$run/server.log" 2>&1 &
 server=$!
 exec 3>"$run/stdin"
