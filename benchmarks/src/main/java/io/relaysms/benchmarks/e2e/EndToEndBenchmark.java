@@ -103,6 +103,7 @@ public final class EndToEndBenchmark {
                 }
             }
             report.memoryAtEnd = probe.memory();
+            report.heapAtEnd = probe.heapSummary();
         }
         report.print(System.out);
     }

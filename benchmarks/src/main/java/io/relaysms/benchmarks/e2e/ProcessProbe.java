@@ -23,7 +23,8 @@ final class ProcessProbe {
     private static final double MILLIS_PER_TICK = 10.0;
     private static final Pattern THREAD_LINE = Pattern.compile("^\"(.*)\" .*nid=(0x[0-9a-fA-F]+|\\d+)");
 
-    record Memory(long rssKiB, long peakRssKiB) {
+    /** Resident memory now and at its peak; anonymous (heap, native allocations such as RocksDB's) and file-backed (mapped files). */
+    record Memory(long rssKiB, long peakRssKiB, long anonymousKiB, long fileKiB) {
     }
 
     /** CPU milliseconds of each live thread, by Linux thread id, with the kernel's short name. */
@@ -39,14 +40,20 @@ final class ProcessProbe {
     Memory memory() throws IOException {
         long rss = -1;
         long hwm = -1;
+        long anonymous = -1;
+        long file = -1;
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
             if (line.startsWith("VmRSS:")) {
                 rss = kib(line);
             } else if (line.startsWith("VmHWM:")) {
                 hwm = kib(line);
+            } else if (line.startsWith("RssAnon:")) {
+                anonymous = kib(line);
+            } else if (line.startsWith("RssFile:")) {
+                file = kib(line);
             }
         }
-        return new Memory(rss, hwm);
+        return new Memory(rss, hwm, anonymous, file);
     }
 
     /** CPU milliseconds of the whole process (all threads, live and ended). */
@@ -70,6 +77,19 @@ final class ProcessProbe {
             }
         }
         return new ThreadTimes(millis, names);
+    }
+
+    /** The first line of {@code jcmd <pid> GC.heap_info}: the heap's committed size and use, to set against the RSS. */
+    String heapSummary() throws InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Process info = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "GC.heap_info").redirectErrorStream(true).start();
+            String text = new String(info.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            info.waitFor(30, TimeUnit.SECONDS);
+            return text.lines().filter(line -> line.contains("total")).findFirst().map(String::trim).orElse("?");
+        } catch (IOException e) {
+            return "? (" + e.getMessage() + ")";
+        }
     }
 
     /** Java thread names by Linux thread id, from a thread dump; empty when jcmd is not at hand. */

@@ -19,6 +19,7 @@ final class Report {
     double startUpCpuMillis;
     ProcessProbe.Memory memoryAtReady;
     ProcessProbe.Memory memoryAtEnd;
+    String heapAtEnd;
     String loadBeforePerf;
     String loadAfterPerf;
     ProducerPerfBaseline.Result producerPerf;
@@ -67,6 +68,10 @@ final class Report {
         out.println(groups);
     }
 
+    private static String memory(ProcessProbe.Memory m) {
+        return String.format("%d MiB (anonymous %d, files %d)", m.rssKiB() / 1024, m.anonymousKiB() / 1024, m.fileKiB() / 1024);
+    }
+
     private static double rate(long records, long lastAt, ApiLoad.Result load) {
         return records * 1000.0 / Math.max(1, lastAt - load.firstSendMillis());
     }
@@ -83,8 +88,9 @@ final class Report {
         out.printf("start-up (fresh data folder): %.1f s from process start to the banner (platform's own figure %.1f s),"
                         + " %.1f CPU seconds; load %s -> %s%n", startUp.toMillis() / 1000.0, reportedReadyMillis / 1000.0,
                 startUpCpuMillis / 1000, loadAtStart, loadAtReady);
-        out.printf("memory: RSS %d MiB when ready, %d MiB at the end, peak (VmHWM) %d MiB%n", memoryAtReady.rssKiB() / 1024,
-                memoryAtEnd == null ? -1 : memoryAtEnd.rssKiB() / 1024, memoryAtEnd == null ? -1 : memoryAtEnd.peakRssKiB() / 1024);
+        out.printf("memory: RSS %s when ready, %s at the end, peak (VmHWM) %d MiB%n", memory(memoryAtReady),
+                memoryAtEnd == null ? "?" : memory(memoryAtEnd), memoryAtEnd == null ? -1 : memoryAtEnd.peakRssKiB() / 1024);
+        out.printf("heap at the end: %s%n", heapAtEnd);
         if (producerPerf != null) {
             out.printf("Kafka perf tools on the platform's broker (load %s -> %s): producer %,.0f records/s (%.1f MB/s, %d B, acks=all),"
                             + " consumer %,.0f records/s (%.1f MB/s)%n", loadBeforePerf, loadAfterPerf, producerPerf.recordsPerSecond(),
