@@ -9,12 +9,13 @@ import java.util.List;
 
 /**
  * One phase: sends until the wanted number of messages was accepted, then waits until every accepted message has its
- * delivery report (or no report came for {@link #DRAIN_STALL_MILLIS}), and measures the platform's CPU by thread
+ * delivery report (or no record of the phase arrived on any of the four topics for {@link #DRAIN_STALL_MILLIS}), and measures the platform's CPU by thread
  * meanwhile. Throughput end to end is accepted messages over the time from the first send to the last report read.
  */
 final class PhaseRun {
 
-    static final long DRAIN_STALL_MILLIS = 30_000;
+    /** A phase gives up waiting when no stage moved for this long (a slow stage that still moves is waited for). */
+    static final long DRAIN_STALL_MILLIS = 60_000;
 
     record Result(String name, int recipientsPerRequest, int threads, ApiLoad.Result load, PipelineWatch.Phase pipeline,
                   long endMillis, double platformCpuMillis, double loadGeneratorCpuMillis, StageCpu stageCpu,
@@ -67,8 +68,9 @@ final class PhaseRun {
         long lastProgress = System.currentTimeMillis();
         long seen = -1;
         while (pipeline.reports.get() < load.acceptedMessages() && System.currentTimeMillis() - lastProgress < DRAIN_STALL_MILLIS) {
-            if (pipeline.reports.get() != seen) {
-                seen = pipeline.reports.get();
+            long records = pipeline.requests.get() + pipeline.submitted.get() + pipeline.receipts.get() + pipeline.reports.get();
+            if (records != seen) {
+                seen = records;
                 lastProgress = System.currentTimeMillis();
             }
             Thread.sleep(50);

@@ -40,7 +40,7 @@ final class Report {
                 load.requestLatency().p99(), load.refusedByStatus().isEmpty() ? "" : ", refused " + load.refusedByStatus());
         out.printf("  on the topics: %,d requests, %,d SUBMITTED (+%,d other events), %,d receipts, %,d reports (%,d delivered)%s%n",
                 p.requests.get(), p.submitted.get(), p.otherEvents.get(), p.receipts.get(), p.reports.get(), p.delivered.get(),
-                r.complete() ? "" : "  INCOMPLETE: reports stopped coming");
+                r.complete() ? "" : "  INCOMPLETE: the pipeline stopped moving");
         double sending = Math.max(0.001, load.seconds());
         out.printf("  rate per stage, messages/s from the first send to the last record of the stage: requests %.0f, SUBMITTED %.0f,"
                         + " receipts %.0f, reports %.0f (sending lasted %.1f s)%n", rate(p.requests.get(), p.lastRequestAt.get(), load),
