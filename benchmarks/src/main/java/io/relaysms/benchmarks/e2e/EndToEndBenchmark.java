@@ -104,8 +104,20 @@ public final class EndToEndBenchmark {
             }
             report.memoryAtEnd = probe.memory();
             report.heapAtEnd = probe.heapSummary();
+        } finally {
+            deleteQuietly(work.resolve("data"));
         }
         report.print(System.out);
+    }
+
+    /** The broker's log of a run holds gigabytes; the platform's log (in the parent folder) is kept. */
+    private static void deleteQuietly(Path folder) throws java.io.IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
     }
 
     private static void runKafkaPerfTools(String bootstrapServers, int records, Report report) throws Exception {
