@@ -6,6 +6,7 @@ import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.Cache;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
 import org.rocksdb.WriteBufferManager;
 
 /**
@@ -27,19 +28,28 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
     /** Index and filter blocks are cached with high priority and get this share of the cache. */
     static final double HIGH_PRIORITY_SHARE = 0.1;
 
-    // Shared by every store of every Streams application in the JVM, for the life of the process: closing them when
-    // one store closes would pull the cache from under the others.
-    private static final Cache CACHE = new LRUCache(TOTAL_BYTES, -1, false, HIGH_PRIORITY_SHARE);
-    private static final WriteBufferManager WRITE_BUFFERS = new WriteBufferManager(MEMTABLE_BYTES, CACHE);
+    /**
+     * Shared by every store of every Streams application in the JVM, for the life of the process: closing them when
+     * one store closes would pull the cache from under the others. A holder, because Streams loads the setter class
+     * while parsing its configuration, before anything has loaded RocksDB's native library.
+     */
+    private static final class Budget {
+        static {
+            RocksDB.loadLibrary();
+        }
+
+        static final Cache CACHE = new LRUCache(TOTAL_BYTES, -1, false, HIGH_PRIORITY_SHARE);
+        static final WriteBufferManager WRITE_BUFFERS = new WriteBufferManager(MEMTABLE_BYTES, CACHE);
+    }
 
     @Override
     public void setConfig(String storeName, Options options, Map<String, Object> configs) {
         BlockBasedTableConfig table = (BlockBasedTableConfig) options.tableFormatConfig();
-        table.setBlockCache(CACHE);
+        table.setBlockCache(Budget.CACHE);
         table.setCacheIndexAndFilterBlocks(true);
         table.setCacheIndexAndFilterBlocksWithHighPriority(true);
         table.setPinTopLevelIndexAndFilter(true);
-        options.setWriteBufferManager(WRITE_BUFFERS);
+        options.setWriteBufferManager(Budget.WRITE_BUFFERS);
         options.setWriteBufferSize(MEMTABLE_SIZE);
         options.setMaxWriteBufferNumber(MEMTABLES_PER_STORE);
         options.setTableFormatConfig(table);

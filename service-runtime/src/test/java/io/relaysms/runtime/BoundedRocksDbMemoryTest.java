@@ -10,12 +10,15 @@ import org.rocksdb.RocksDB;
 
 class BoundedRocksDbMemoryTest {
 
-    static {
-        RocksDB.loadLibrary();
+    @Test
+    void loadsBeforeRocksDbsNativeLibraryIsLoaded() throws Exception {
+        // Streams parses rocksdb.config.setter, and so loads this class, before any store has loaded the library.
+        assertThat(Class.forName(BoundedRocksDbMemory.class.getName())).isNotNull();
     }
 
     @Test
     void givesEveryStoreSmallMemtablesChargedToOneSharedBudget() {
+        RocksDB.loadLibrary();
         try (Options first = new Options().setTableFormatConfig(new BlockBasedTableConfig());
              Options second = new Options().setTableFormatConfig(new BlockBasedTableConfig())) {
             BoundedRocksDbMemory setter = new BoundedRocksDbMemory();
