@@ -67,6 +67,7 @@ public final class ReceiptToReportLoad {
                         watcher.latencies().summary());
 
                 watcher.phase(options.burst());
+                CpuMeter cpu = new CpuMeter("relay-delivery-tracker-reports");
                 load.submit("burst", options.burst());
                 long start = System.nanoTime();
                 load.receipts("burst", options.burst(), 0);
@@ -74,6 +75,7 @@ public final class ReceiptToReportLoad {
                 double seconds = (watcher.lastReportNanos() - start) / 1e9;
                 System.out.printf("throughput: %d reports in %.2f s = %.0f reports/s (%d partitions, 1 stream thread)%n",
                         options.burst(), seconds, options.burst() / seconds, options.partitions());
+                System.out.println("burst (dispatch events and receipts) " + cpu.perMessage(options.burst()));
                 System.out.println("delivery-reports stream thread: " + load.streamThreadFigures());
             }
         } finally {
