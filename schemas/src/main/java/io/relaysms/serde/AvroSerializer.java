@@ -29,8 +29,16 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
      * spares looking the id up (which renders the schema as JSON) for every record.
      */
     private volatile KnownId lastId;
+    /**
+     * The writer of the schema last written, reused: building one per record looks the schema's model and conversions
+     * up again every time. Datum writers keep no state between records, so threads may share one.
+     */
+    private volatile KnownWriter<T> lastWriter;
 
     private record KnownId(String topic, Schema schema, int id) {
+    }
+
+    private record KnownWriter<T>(Schema schema, boolean specific, DatumWriter<T> writer) {
     }
 
     public AvroSerializer() {
@@ -81,9 +89,19 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
         return out.toByteArray();
     }
 
-    @SuppressWarnings("unchecked")
     private DatumWriter<T> writerFor(T record, Schema schema) {
-        if (record instanceof SpecificRecord) {
+        boolean specific = record instanceof SpecificRecord;
+        KnownWriter<T> known = lastWriter;
+        if (known != null && known.schema() == schema && known.specific() == specific) {
+            return known.writer();
+        }
+        DatumWriter<T> writer = newWriter(specific, schema);
+        lastWriter = new KnownWriter<>(schema, specific, writer);
+        return writer;
+    }
+
+    private DatumWriter<T> newWriter(boolean specific, Schema schema) {
+        if (specific) {
             // The generated class's own model carries its logical-type conversions (Instant for timestamps).
             return new SpecificDatumWriter<>(schema, SpecificData.getForSchema(schema));
         }
