@@ -62,8 +62,9 @@ public final class ReceiptToReportLoad {
                 load.receipts("paced", options.messages(), options.rate());
                 await(() -> watcher.reports() >= options.messages(), Duration.ofMinutes(5));
                 System.out.printf("receipt-to-report latency at %d receipts/s, %d segment(s), id formats %s, %s stores, "
-                                + "commit.interval.ms=%d: %s%n", options.rate() * options.segments(), options.segments(),
-                        options.configured() ? "configured" : "auto", options.stores(), options.commitIntervalMs(),
+                                + "commit.interval.ms=%s: %s%n", options.rate() * options.segments(), options.segments(),
+                        options.configured() ? "configured" : "auto", options.stores(),
+                        options.commitIntervalMs() > 0 ? options.commitIntervalMs() : "the tracker's default",
                         watcher.latencies().summary());
 
                 watcher.phase(options.burst());
@@ -93,7 +94,9 @@ public final class ReceiptToReportLoad {
         values.put("topics.replication.factor", "1");
         values.put("tracker.http.port", "0");
         values.put("tracker.state-dir", state.toString());
-        values.put("kafka.commit.interval.ms", String.valueOf(options.commitIntervalMs()));
+        if (options.commitIntervalMs() > 0) {
+            values.put("kafka.commit.interval.ms", String.valueOf(options.commitIntervalMs()));
+        }
         values.put("tracker.state-stores", options.stores());
         values.putAll(options.kafka());
         values.put("carriers." + BenchEvents.CARRIER + ".protocol", "smpp");
