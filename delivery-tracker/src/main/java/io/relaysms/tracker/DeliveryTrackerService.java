@@ -51,7 +51,6 @@ public final class DeliveryTrackerService implements AutoCloseable {
     static final String REPORTS_APPLICATION = "relay-delivery-tracker-reports";
     static final String INBOUND_APPLICATION = "relay-delivery-tracker-inbound";
     static final int COMMIT_INTERVAL_MS = 50;
-    static final int POLL_MS = 10;
 
     private final Deque<AutoCloseable> resources;
     private final QueryServer http;
@@ -178,15 +177,11 @@ public final class DeliveryTrackerService implements AutoCloseable {
      *       intervals; measured, going from 100 to 50 ms took p50 from about 520 to 490 ms (README). Each commit
      *       costs a transaction round trip and a flush of the store caches: CPU at low rates, little at high ones,
      *       where a commit carries many records.</li>
-     *   <li>{@code poll.ms=10} (Kafka's default 100): how long the stream thread blocks in poll, and so how late a
-     *       commit that falls due while it waits can come; measured, it took p50 from about 530 to 310 ms (README).
-     *       An idle thread wakes a hundred times a second instead of ten (not measured).</li>
      * </ul>
      */
     static Map<String, String> trackerDefaults() {
         return Map.of(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, String.valueOf(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED),
-                StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(COMMIT_INTERVAL_MS),
-                StreamsConfig.POLL_MS_CONFIG, String.valueOf(POLL_MS));
+                StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(COMMIT_INTERVAL_MS));
     }
 
     /** The port of the query API (and /health, /metrics). */

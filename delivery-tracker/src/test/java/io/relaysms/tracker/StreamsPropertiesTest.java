@@ -25,17 +25,14 @@ class StreamsPropertiesTest {
 
         DeliveryTrackerService.trackerDefaults().forEach((key, value) -> assertThat(properties).containsEntry(key, value));
         assertThat(properties).containsEntry(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "-1")
-                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "50")
-                .containsEntry(StreamsConfig.POLL_MS_CONFIG, "10");
+                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "50");
     }
 
     @Test
     void letsTheUsersKafkaSettingsOverrideTheTrackerDefaults() {
-        Properties properties = propertiesWith(Map.of("kafka.max.task.idle.ms", "0", "kafka.commit.interval.ms", "200",
-                "kafka.poll.ms", "100"));
+        Properties properties = propertiesWith(Map.of("kafka.max.task.idle.ms", "0", "kafka.commit.interval.ms", "200"));
 
         assertThat(properties).containsEntry(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "0")
-                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "200")
-                .containsEntry(StreamsConfig.POLL_MS_CONFIG, "100");
+                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "200");
     }
 }
