@@ -9,8 +9,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the simulator on its own: {@code java -jar relay-carrier-simulator.jar [config.yaml|config.properties]}.
- * Settings come from the optional file plus {@code RELAY_*} environment overrides; it stops cleanly
- * (unbinding every session) on SIGINT/SIGTERM.
+ * Settings come from the optional file (or the one {@code RELAY_CONFIG} names, as for every Relay service) plus
+ * {@code RELAY_*} environment overrides; it stops cleanly (unbinding every session) on SIGINT/SIGTERM.
  */
 public final class CarrierSimulatorMain {
 
@@ -22,7 +22,8 @@ public final class CarrierSimulatorMain {
             System.err.println("usage: java -jar relay-carrier-simulator.jar [config.yaml|config.properties]");
             System.exit(2);
         }
-        Optional<Path> file = args.length == 1 ? Optional.of(Path.of(args[0])) : Optional.empty();
+        Optional<Path> file = args.length == 1 ? Optional.of(Path.of(args[0]))
+                : Optional.ofNullable(System.getenv("RELAY_CONFIG")).filter(name -> !name.isBlank()).map(Path::of);
         if (file.isPresent() && !Files.isRegularFile(file.get())) {
             System.err.println("configuration file not found: " + file.get().toAbsolutePath());
             System.exit(2);

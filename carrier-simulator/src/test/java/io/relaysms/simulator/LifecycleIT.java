@@ -25,8 +25,10 @@ class LifecycleIT {
 
     @Test
     void survivesAClientThatDisconnectsWithAWindowInFlight() throws Exception {
+        // Long enough that all ten submits are in flight together even when the machine is busy and the client's
+        // threads start late; the answers are never awaited, the client leaves first.
         try (CarrierSimulator simulator = TestSimulators.start(Map.of(
-                "simulator.behaviour.latency.min-ms", "300", "simulator.behaviour.latency.max-ms", "300"))) {
+                "simulator.behaviour.latency.min-ms", "3000", "simulator.behaviour.latency.max-ms", "3000"))) {
             SmppTestClient leaving = SmppTestClient.transceiver(simulator);
             ExecutorService window = Executors.newFixedThreadPool(10);
             for (int i = 0; i < 10; i++) {

@@ -50,7 +50,8 @@ public final class ConfigFileReader {
         return flat;
     }
 
-    static Map<String, String> readYaml(String text) {
+    /** YAML text flattened to dotted keys; for configuration that ships inside a jar rather than in a file. */
+    public static Map<String, String> readYaml(String text) {
         Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
         Map<String, String> flat = new LinkedHashMap<>();
         if (root == null) {

@@ -9,6 +9,7 @@ import io.relaysms.api.config.ApiSettings;
 import io.relaysms.api.http.ApiServer;
 import io.relaysms.api.kafka.TopicFollower;
 import io.relaysms.api.numbers.OwnedSenders;
+import io.relaysms.api.numbers.RecipientNumbers;
 import io.relaysms.api.ops.OperationsRoutes;
 import io.relaysms.api.optout.OptOutHandler;
 import io.relaysms.api.optout.OptOutTable;
@@ -50,6 +51,8 @@ import org.slf4j.LoggerFactory;
 public final class ProducerApiService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ProducerApiService.class);
+    /** Parsed recipient numbers kept (about 200 bytes each, so some 20 MB at most). */
+    private static final int RECIPIENT_NUMBERS_REMEMBERED = 100_000;
 
     private final Deque<AutoCloseable> resources;
     private final ApiServer server;
@@ -115,7 +118,7 @@ public final class ProducerApiService implements AutoCloseable {
         if (settings.serviceConfig().numbers().isEmpty()) {
             log.warn("no numbers.* are configured: every send will be refused (401 SenderNotOwned)");
         }
-        SendSmsHandler send = new SendSmsHandler(json, senders,
+        SendSmsHandler send = new SendSmsHandler(json, senders, new RecipientNumbers(RECIPIENT_NUMBERS_REMEMBERED),
                 new RepeatabilityCheck(recent, settings.repeatabilityWindow(), settings.clockSkew(), clock), recent,
                 new MessageIdFactory(clock), new SmsRecordFactory(kafka.topics().smsRequests(), settings.defaultValidity()),
                 publisher, new SendMetrics(metrics), clock, settings.retryAfterSeconds());

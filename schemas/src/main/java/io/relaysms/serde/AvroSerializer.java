@@ -25,20 +25,13 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
     private SchemaIds schemaIds;
     private boolean isKey;
     /**
-     * The id of the schema last written. Generated records all return their class's one schema instance, so this
-     * spares looking the id up (which renders the schema as JSON) for every record.
+     * The id and writer of the schema last written. Generated records all return their class's one schema instance,
+     * so this spares looking the id up (which renders the schema as JSON) and building a writer for every record.
+     * Writers hold no state between writes, so threads share them (as Confluent's serializer shares its cached ones).
      */
-    private volatile KnownId lastId;
-    /**
-     * The writer of the schema last written, reused: building one per record looks the schema's model and conversions
-     * up again every time. Datum writers keep no state between records, so threads may share one.
-     */
-    private volatile KnownWriter<T> lastWriter;
+    private volatile KnownSchema last;
 
-    private record KnownId(String topic, Schema schema, int id) {
-    }
-
-    private record KnownWriter<T>(Schema schema, boolean specific, DatumWriter<T> writer) {
+    private record KnownSchema(String topic, Schema schema, boolean specific, int id, DatumWriter<?> writer) {
     }
 
     public AvroSerializer() {
@@ -53,17 +46,19 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
     public void configure(Map<String, ?> configs, boolean isKey) {
         this.schemaIds = SerdeSettings.schemaIds(configs);
         this.isKey = isKey;
-        this.lastId = null;
+        this.last = null;
     }
 
-    private int idFor(String topic, Schema schema) {
-        KnownId known = lastId;
-        if (known != null && known.schema() == schema && known.topic().equals(topic)) {
-            return known.id();
+    private KnownSchema known(String topic, T record, Schema schema) {
+        KnownSchema known = last;
+        boolean specific = record instanceof SpecificRecord;
+        if (known != null && known.schema() == schema && known.specific() == specific && known.topic().equals(topic)) {
+            return known;
         }
         int id = schemaIds.idFor(topic + (isKey ? "-key" : "-value"), schema);
-        lastId = new KnownId(topic, schema, id);
-        return id;
+        known = new KnownSchema(topic, schema, specific, id, writerFor(record, schema));
+        last = known;
+        return known;
     }
 
     @Override
@@ -75,12 +70,14 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
             schemaIds = ShippedSchemaIds.load();
         }
         Schema schema = record.getSchema();
-        int id = idFor(topic, schema);
+        KnownSchema known = known(topic, record, schema);
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        ConfluentWireFormat.writeHeader(out, id);
+        ConfluentWireFormat.writeHeader(out, known.id());
         try {
             BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-            writerFor(record, schema).write(record, encoder);
+            @SuppressWarnings("unchecked")
+            DatumWriter<T> writer = (DatumWriter<T>) known.writer();
+            writer.write(record, encoder);
             encoder.flush();
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("cannot write a " + schema.getFullName() + " to topic '" + topic + "': "
@@ -89,19 +86,9 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
         return out.toByteArray();
     }
 
+    @SuppressWarnings("unchecked")
     private DatumWriter<T> writerFor(T record, Schema schema) {
-        boolean specific = record instanceof SpecificRecord;
-        KnownWriter<T> known = lastWriter;
-        if (known != null && known.schema() == schema && known.specific() == specific) {
-            return known.writer();
-        }
-        DatumWriter<T> writer = newWriter(specific, schema);
-        lastWriter = new KnownWriter<>(schema, specific, writer);
-        return writer;
-    }
-
-    private DatumWriter<T> newWriter(boolean specific, Schema schema) {
-        if (specific) {
+        if (record instanceof SpecificRecord) {
             // The generated class's own model carries its logical-type conversions (Instant for timestamps).
             return new SpecificDatumWriter<>(schema, SpecificData.getForSchema(schema));
         }

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
@@ -53,12 +54,8 @@ public final class TopicProvisioner {
     public Report ensure(TopicCatalog catalog) {
         List<Topic<?, ?>> wanted = catalog.all();
         Set<String> existing = call(admin.listTopics().names());
-        List<String> created = new ArrayList<>();
-        for (Topic<?, ?> topic : wanted) {
-            if (!existing.contains(topic.name()) && create(topic, catalog.settings())) {
-                created.add(topic.name());
-            }
-        }
+        List<Topic<?, ?>> missing = wanted.stream().filter(topic -> !existing.contains(topic.name())).toList();
+        List<String> created = createMissing(missing, catalog.settings());
         Map<String, TopicDescription> descriptions = describeOnceVisible(wanted.stream().map(Topic::name).toList());
         List<String> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -75,23 +72,34 @@ public final class TopicProvisioner {
         return new Report(created, verified, warnings);
     }
 
-    private boolean create(Topic<?, ?> topic, TopicSettings settings) {
-        Optional<Short> replication = settings.replicationFactor() > 0 ? Optional.of(settings.replicationFactor()) : Optional.empty();
-        NewTopic newTopic = new NewTopic(topic.name(), Optional.of(topic.partitions()), replication).configs(topic.configs());
-        try {
-            admin.createTopics(List.of(newTopic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof TopicExistsException) {
-                return false; // another instance created it first; it is verified below
-            }
-            throw new IllegalStateException("cannot create topic " + topic.name() + ": " + e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("creating topic " + topic.name() + " took longer than " + timeout, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating topics", e);
+    /** Creates all missing topics in one request: one controller round trip instead of one per topic. */
+    private List<String> createMissing(List<Topic<?, ?>> missing, TopicSettings settings) {
+        if (missing.isEmpty()) {
+            return List.of();
         }
+        Optional<Short> replication = settings.replicationFactor() > 0 ? Optional.of(settings.replicationFactor()) : Optional.empty();
+        List<NewTopic> newTopics = missing.stream()
+                .map(topic -> new NewTopic(topic.name(), Optional.of(topic.partitions()), replication).configs(topic.configs()))
+                .toList();
+        Map<String, KafkaFuture<Void>> results = admin.createTopics(newTopics).values();
+        List<String> created = new ArrayList<>();
+        for (Topic<?, ?> topic : missing) {
+            try {
+                results.get(topic.name()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                created.add(topic.name());
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new IllegalStateException("cannot create topic " + topic.name() + ": " + e.getCause().getMessage(), e.getCause());
+                }
+                // another instance created it first; it is verified below
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("creating topic " + topic.name() + " took longer than " + timeout, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while creating topics", e);
+            }
+        }
+        return created;
     }
 
     /** A topic just created may take a moment to reach the metadata of the broker that answers. */

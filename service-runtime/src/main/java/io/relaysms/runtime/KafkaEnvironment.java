@@ -70,13 +70,14 @@ public final class KafkaEnvironment {
         return layered(p, required);
     }
 
-    /** Streams settings with exactly-once v2; {@code required} is applied last. */
+    /** Streams settings with exactly-once v2 and one RocksDB memory budget per process; {@code required} is applied last. */
     public Properties streamsProperties(String applicationId, Map<String, ?> required) {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, String.valueOf(config.getShort(SharedSettings.TOPICS_REPLICATION_FACTOR)));
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
+        p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName());
         return layered(p, required);
     }
 

@@ -1,11 +1,16 @@
 package io.relaysms.runtime;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
@@ -30,6 +35,7 @@ public final class StreamsRunner implements AutoCloseable {
     }
 
     public static StreamsRunner start(String name, Topology topology, Properties properties, Duration readyTimeout) {
+        createStateDirectory(properties);
         KafkaStreams streams = new KafkaStreams(topology, properties);
         StreamsRunner runner = new StreamsRunner(name, streams);
         CountDownLatch running = new CountDownLatch(1);
@@ -58,6 +64,22 @@ public final class StreamsRunner implements AutoCloseable {
             throw new IllegalStateException("interrupted while starting " + name, e);
         }
         return runner;
+    }
+
+    /**
+     * Kafka Streams creates its state folder itself, but two applications starting at once under a parent that does not
+     * exist yet race on the parent and one fails with "base state directory couldn't be created".
+     */
+    private static void createStateDirectory(Properties properties) {
+        Object stateDir = properties.get(StreamsConfig.STATE_DIR_CONFIG);
+        if (stateDir == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(Path.of(stateDir.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the state folder " + stateDir, e);
+        }
     }
 
     public KafkaStreams streams() {

@@ -41,6 +41,14 @@ class KafkaEnvironmentTest {
     }
 
     @Test
+    void boundsRocksDbMemoryUnlessTheDeploymentBringsItsOwnSetter() {
+        assertThat(environment(Map.of()).streamsProperties("app", Map.of()))
+                .containsEntry("rocksdb.config.setter", BoundedRocksDbMemory.class.getName());
+        assertThat(environment(Map.of("kafka.rocksdb.config.setter", "com.example.Sizing")).streamsProperties("app", Map.of()))
+                .containsEntry("rocksdb.config.setter", "com.example.Sizing");
+    }
+
+    @Test
     void passesTheRegistryToTheSerdes() {
         KafkaEnvironment env = environment(Map.of("schema.registry.url", "http://registry:8081"));
 

@@ -33,7 +33,7 @@ import javax.net.ssl.TrustManagerFactory;
  */
 public final class ProducerApiLoad {
 
-    private static final String KEY = Base64.getEncoder().encodeToString("benchmark-key-benchmark-key-0123".getBytes());
+    static final String KEY = Base64.getEncoder().encodeToString("benchmark-key-benchmark-key-0123".getBytes());
     private static final String FROM = "+18005550100";
 
     private ProducerApiLoad() {
@@ -73,7 +73,7 @@ public final class ProducerApiLoad {
         print(results, threads, measured);
     }
 
-    private static Map<String, String> settings(String bootstrap, Path data) {
+    static Map<String, String> settings(String bootstrap, Path data) {
         Map<String, String> s = new HashMap<>();
         s.put("kafka.bootstrap.servers", bootstrap);
         s.put("topics.prefix", "bench.");

@@ -17,9 +17,10 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Builds the requests an Azure SDK client would send: a send body whose recipients each carry a fresh
  * repeatability id and the current time (so no request is a repeat), signed with HMAC-SHA256 as ACS clients sign.
- * One instance per load thread (the Mac is not thread-safe).
+ * One instance per load thread (the Mac is not thread-safe). Also used by the end-to-end benchmark
+ * ({@code io.relaysms.benchmarks.e2e}), which sends from many numbers and tags each request with its send time.
  */
-final class SignedRequests {
+public final class SignedRequests {
 
     private static final DateTimeFormatter RFC_1123 = DateTimeFormatter
             .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
@@ -32,7 +33,7 @@ final class SignedRequests {
     private final Mac mac;
     private final MessageDigest sha256;
 
-    SignedRequests(URI endpoint, String pathAndQuery, byte[] key, String from, int recipients) {
+    public SignedRequests(URI endpoint, String pathAndQuery, byte[] key, String from, int recipients) {
         this.target = endpoint.resolve(pathAndQuery);
         this.host = endpoint.getHost() + ":" + endpoint.getPort();
         this.pathAndQuery = pathAndQuery;
@@ -47,7 +48,12 @@ final class SignedRequests {
         }
     }
 
-    HttpRequest next() {
+    public HttpRequest next() {
+        return next(from, null);
+    }
+
+    /** A request from the given number; {@code clientRequestId}, when not null, goes in x-ms-client-request-id. */
+    public HttpRequest next(String from, String clientRequestId) {
         String now = RFC_1123.format(ZonedDateTime.now(ZoneOffset.UTC));
         StringBuilder body = new StringBuilder(256 + recipients * 140).append("{\"from\":\"").append(from).append("\",\"smsRecipients\":[");
         for (int i = 0; i < recipients; i++) {
@@ -61,7 +67,11 @@ final class SignedRequests {
         String hash = Base64.getEncoder().encodeToString(sha256.digest(bytes));
         String signature = Base64.getEncoder().encodeToString(mac.doFinal(
                 ("POST\n" + pathAndQuery + "\n" + now + ";" + host + ";" + hash).getBytes(StandardCharsets.UTF_8)));
-        return HttpRequest.newBuilder(target)
+        HttpRequest.Builder request = HttpRequest.newBuilder(target);
+        if (clientRequestId != null) {
+            request.header("x-ms-client-request-id", clientRequestId);
+        }
+        return request
                 .header("Content-Type", "application/json")
                 .header("x-ms-date", now)
                 .header("x-ms-content-sha256", hash)

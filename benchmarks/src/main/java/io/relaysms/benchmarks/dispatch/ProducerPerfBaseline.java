@@ -10,15 +10,16 @@ import org.apache.kafka.tools.ProducerPerformance;
 /**
  * Kafka's own producer perf tool ({@code kafka-producer-perf-test}) on the same broker, in the same run, so the
  * dispatcher's figures can be read as a ratio of what this machine's Kafka does at all.
+ * The end-to-end benchmark ({@code io.relaysms.benchmarks.e2e}) runs it too.
  */
-final class ProducerPerfBaseline {
+public final class ProducerPerfBaseline {
 
     private static final Pattern SUMMARY = Pattern.compile("(\\d+) records sent, ([\\d.]+) records/sec \\(([\\d.]+) MB/sec\\)");
 
-    record Result(long records, double recordsPerSecond, double megabytesPerSecond, String line) {
+    public record Result(long records, double recordsPerSecond, double megabytesPerSecond, String line) {
     }
 
-    static Result run(String bootstrapServers, String topic, int records, int recordSize) throws Exception {
+    public static Result run(String bootstrapServers, String topic, int records, int recordSize) throws Exception {
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));

@@ -63,6 +63,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         if (server != null) {
             return this;
         }
+        FreePorts.requireFree(brokerPort, "Kafka broker");
+        FreePorts.requireFree(controllerPort, "Kafka controller");
         long begin = System.nanoTime();
         Properties properties = brokerProperties();
         formatIfNew(properties);

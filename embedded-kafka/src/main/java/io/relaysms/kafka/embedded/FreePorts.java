@@ -22,4 +22,18 @@ final class FreePorts {
             throw new UncheckedIOException("no free port on loopback", e);
         }
     }
+
+    /**
+     * Fails when something already listens on the port. A second broker on the ports of a running one would not fail
+     * cleanly by itself: its controller would talk to the first one's quorum before its own listener failed to bind.
+     */
+    static void requireFree(int port, String what) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+        } catch (IOException e) {
+            throw new IllegalStateException("the " + what + " port " + port + " is in use (is another Relay platform or "
+                    + "Kafka broker running?); stop it or choose another port", e);
+        }
+    }
 }

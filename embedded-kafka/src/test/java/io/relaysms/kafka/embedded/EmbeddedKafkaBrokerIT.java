@@ -1,6 +1,7 @@
 package io.relaysms.kafka.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,6 +50,21 @@ class EmbeddedKafkaBrokerIT {
         broker.close();
 
         assertThat(folder).doesNotExist();
+    }
+
+    @Test
+    void refusesToStartOnThePortOfARunningBroker(@TempDir Path otherFolder) throws Exception {
+        try (EmbeddedKafkaBroker running = EmbeddedKafkaBroker.builder().build().start()) {
+            EmbeddedKafkaBroker second = EmbeddedKafkaBroker.builder().dataDirectory(otherFolder).port(running.port()).build();
+
+            assertThatThrownBy(second::start)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("port " + running.port() + " is in use");
+            assertThat(second.isRunning()).isFalse();
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", running.bootstrapServers()))) {
+                admin.createTopics(List.of(new NewTopic("still-served", 1, (short) 1))).all().get();
+            }
+        }
     }
 
     private static KafkaProducer<String, String> producer(EmbeddedKafkaBroker broker) {

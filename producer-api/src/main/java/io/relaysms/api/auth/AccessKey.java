@@ -17,6 +17,11 @@ public final class AccessKey {
     private final String name;
     private final SecretKeySpec secret;
     private final String encoded;
+    /**
+     * One initialised Mac per thread: Mac.getInstance and init cost more than the HMAC of a request itself, and a Mac
+     * is not thread-safe. Request threads are pooled, so these live as long as the pool's threads.
+     */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     private AccessKey(String name, byte[] secret, String encoded) {
         this.name = name;
@@ -66,10 +71,15 @@ public final class AccessKey {
     }
 
     private byte[] mac(String stringToSign) {
+        // doFinal resets the Mac to its initialised state for the next use on this thread
+        return macs.get().doFinal(stringToSign.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(secret);
-            return mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java 17 runtime", e);
         }

@@ -16,10 +16,17 @@ import java.util.Base64;
  */
 public record StringToSign(String method, String pathAndQuery, String date, String host, String contentHash) {
 
+    /** A digest per thread: looking one up costs more than hashing a small body; digest() resets it for reuse. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(StringToSign::newSha256);
+
     /** base64(SHA-256(body)); the hash of an absent body is that of zero bytes. */
     public static String contentHash(byte[] body) {
+        return Base64.getEncoder().encodeToString(SHA256.get().digest(body));
+    }
+
+    private static MessageDigest newSha256() {
         try {
-            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(body));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java 17 runtime", e);
         }

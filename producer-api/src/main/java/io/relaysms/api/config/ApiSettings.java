@@ -101,8 +101,8 @@ public final class ApiSettings {
                 .define(INSTANCE_ID, Type.STRING, "", Importance.LOW,
                         "Stable name of this API instance (unique per instance), used for its Kafka transactional id so "
                                 + "that a restart fences its predecessor at once. Empty: a new random id per start.")
-                .define(DELIVERY_REPORTS_URL, Type.STRING, "http://127.0.0.1:8082", Importance.MEDIUM,
-                        "Base URL of the delivery tracker's GET /deliveryReports/{messageId}.")
+                .define(DELIVERY_REPORTS_URL, Type.STRING, "http://127.0.0.1:8086", Importance.MEDIUM,
+                        "Base URL of the delivery tracker's GET /deliveryReports/{messageId} (its tracker.http.port defaults to 8086).")
                 .define(DELIVERY_REPORTS_TIMEOUT, Type.STRING, "5s", DurationSetting.atLeast(Duration.ofMillis(100)), Importance.LOW,
                         "Longest wait for the delivery tracker's answer; then 503.")
                 .define(OPTOUT_APPLY_TIMEOUT, Type.STRING, "5s", DurationSetting.atLeast(Duration.ZERO), Importance.LOW,

@@ -3,6 +3,7 @@ package io.relaysms.api.http;
 import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -37,7 +38,13 @@ public enum ApiVersion {
     }
 
     public static Optional<ApiVersion> fromWireName(String name) {
-        return Arrays.stream(values()).filter(v -> v.wireName.equals(name)).findFirst();
+        return Optional.ofNullable(ByWireName.VERSIONS.get(name));
+    }
+
+    /** Looked up on every request; an enum cannot reach its own static map from its constructor, hence the holder. */
+    private static final class ByWireName {
+        private static final Map<String, ApiVersion> VERSIONS = Arrays.stream(values())
+                .collect(Collectors.toUnmodifiableMap(ApiVersion::wireName, v -> v));
     }
 
     /** The request's api-version, which must exist and offer the operation; else 400 as ACS words it. */

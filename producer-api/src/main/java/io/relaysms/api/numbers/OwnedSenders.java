@@ -4,6 +4,7 @@ import io.relaysms.api.http.ApiException;
 import io.relaysms.config.numbers.NumberDirectory;
 import io.relaysms.config.numbers.OwnedNumber;
 import io.relaysms.config.numbers.SenderAddress;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@code from} rule of every endpoint: a sender must be spelled as ACS allows (E.164, a short code, or an
@@ -12,13 +13,33 @@ import io.relaysms.config.numbers.SenderAddress;
  */
 public final class OwnedSenders {
 
+    /** Spellings of owned senders remembered; a client uses one or two, so this is only a guard against many. */
+    private static final int MAX_REMEMBERED_SPELLINGS = 10_000;
+
     private final NumberDirectory numbers;
+    /**
+     * Owned senders by the exact text clients send as {@code from}: every request names its sender, and parsing the
+     * text twice (format, then lookup) with libphonenumber was a large share of a small request's cost.
+     */
+    private final ConcurrentHashMap<String, OwnedNumber> bySpelling = new ConcurrentHashMap<>();
 
     public OwnedSenders(NumberDirectory numbers) {
         this.numbers = numbers;
     }
 
     public OwnedNumber require(String from) {
+        OwnedNumber known = from == null ? null : bySpelling.get(from);
+        if (known != null) {
+            return known;
+        }
+        OwnedNumber owned = lookUp(from);
+        if (bySpelling.size() < MAX_REMEMBERED_SPELLINGS) {
+            bySpelling.put(from, owned);
+        }
+        return owned;
+    }
+
+    private OwnedNumber lookUp(String from) {
         SenderAddress.Parsed parsed = SenderAddress.sender(from);
         if (!parsed.isValid()) {
             throw ApiException.invalidField("from", "Invalid From phone number format: " + parsed.problem() + ".");

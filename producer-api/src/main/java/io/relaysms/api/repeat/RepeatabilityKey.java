@@ -14,17 +14,27 @@ import java.util.UUID;
  */
 public record RepeatabilityKey(long high, long low) {
 
+    /** A digest per thread (one key per recipient: looking a digest up each time cost more than the hash). */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(RepeatabilityKey::newSha256);
+
     public static RepeatabilityKey of(String from, String to, String repeatabilityRequestId) {
+        MessageDigest sha256 = SHA256.get();
+        // Length-prefixed parts, so no two different triples hash the same input.
+        for (String part : new String[] {from, to, repeatabilityRequestId}) {
+            byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+            sha256.update((byte) (bytes.length >>> 24));
+            sha256.update((byte) (bytes.length >>> 16));
+            sha256.update((byte) (bytes.length >>> 8));
+            sha256.update((byte) bytes.length);
+            sha256.update(bytes);
+        }
+        ByteBuffer digest = ByteBuffer.wrap(sha256.digest());
+        return new RepeatabilityKey(digest.getLong(), digest.getLong());
+    }
+
+    private static MessageDigest newSha256() {
         try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            // Length-prefixed parts, so no two different triples hash the same input.
-            for (String part : new String[] {from, to, repeatabilityRequestId}) {
-                byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-                sha256.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
-                sha256.update(bytes);
-            }
-            ByteBuffer digest = ByteBuffer.wrap(sha256.digest());
-            return new RepeatabilityKey(digest.getLong(), digest.getLong());
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java 17 runtime", e);
         }

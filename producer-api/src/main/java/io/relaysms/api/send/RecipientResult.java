@@ -1,6 +1,7 @@
 package io.relaysms.api.send;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import io.relaysms.api.segment.MessageSegments;
 import java.util.Optional;
 
@@ -35,16 +36,25 @@ public record RecipientResult(String to, Optional<String> messageId, int httpSta
                 hadRepeatability ? Optional.of("rejected") : Optional.empty(), false, Optional.of(errorMessage), Optional.empty());
     }
 
-    public void writeTo(ObjectNode item) {
-        item.put("to", to);
-        messageId.ifPresent(id -> item.put("messageId", id));
-        item.put("httpStatusCode", httpStatusCode);
-        repeatabilityResult.ifPresent(result -> item.put("repeatabilityResult", result));
-        item.put("successful", successful);
-        errorMessage.ifPresent(message -> item.put("errorMessage", message));
-        segments.ifPresent(s -> {
-            item.put("segmentCount", s.count());
-            item.put("encoding", s.encoding().name());
-        });
+    /** Writes the item as one JSON object (streamed: a bulk answer has a hundred of them). */
+    public void writeTo(JsonGenerator out) throws IOException {
+        out.writeStartObject();
+        out.writeStringField("to", to);
+        if (messageId.isPresent()) {
+            out.writeStringField("messageId", messageId.get());
+        }
+        out.writeNumberField("httpStatusCode", httpStatusCode);
+        if (repeatabilityResult.isPresent()) {
+            out.writeStringField("repeatabilityResult", repeatabilityResult.get());
+        }
+        out.writeBooleanField("successful", successful);
+        if (errorMessage.isPresent()) {
+            out.writeStringField("errorMessage", errorMessage.get());
+        }
+        if (segments.isPresent()) {
+            out.writeNumberField("segmentCount", segments.get().count());
+            out.writeStringField("encoding", segments.get().encoding().name());
+        }
+        out.writeEndObject();
     }
 }

@@ -1,8 +1,7 @@
 package io.relaysms.api.send;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.relaysms.api.http.ApiException;
@@ -17,9 +16,13 @@ import io.relaysms.api.repeat.RepeatabilityKey;
 import io.relaysms.api.repeat.RequestFingerprint;
 import io.relaysms.api.segment.MessageSegments;
 import io.relaysms.api.numbers.OwnedSenders;
+import io.relaysms.api.numbers.RecipientNumbers;
 import io.relaysms.config.numbers.OwnedNumber;
 import io.relaysms.config.numbers.SenderAddress;
 import io.relaysms.schemas.SmsRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -47,6 +50,7 @@ public final class SendSmsHandler implements Handler {
     private final ObjectMapper json;
     private final SendSmsRequestParser parser = new SendSmsRequestParser();
     private final OwnedSenders senders;
+    private final RecipientNumbers recipientNumbers;
     private final RepeatabilityCheck repeatability;
     private final RecentRequests recent;
     private final MessageIdFactory messageIds;
@@ -56,11 +60,12 @@ public final class SendSmsHandler implements Handler {
     private final Clock clock;
     private final int retryAfterSeconds;
 
-    public SendSmsHandler(ObjectMapper json, OwnedSenders senders, RepeatabilityCheck repeatability,
+    public SendSmsHandler(ObjectMapper json, OwnedSenders senders, RecipientNumbers recipientNumbers, RepeatabilityCheck repeatability,
                           RecentRequests recent, MessageIdFactory messageIds, SmsRecordFactory records,
                           TransactionalPublisher publisher, SendMetrics metrics, Clock clock, int retryAfterSeconds) {
         this.json = json;
         this.senders = senders;
+        this.recipientNumbers = recipientNumbers;
         this.repeatability = repeatability;
         this.recent = recent;
         this.messageIds = messageIds;
@@ -80,13 +85,15 @@ public final class SendSmsHandler implements Handler {
         SmsRecordFactory.Common common = new SmsRecordFactory.Common(sender.number(), request.message(), segments,
                 request.options(), clock.instant(), Optional.ofNullable(ctx.header("x-ms-client-request-id")));
         Plan plan = plan(request, common);
+        // Rendered here, on the request's thread: the answer does not depend on the commit, only whether it is sent.
+        byte[] answer = render(plan.results);
         ctx.future(() -> publisher.publish(plan.records).handle((ignored, failure) -> {
             if (failure != null) {
                 throw new CompletionException(unavailable(failure));
             }
             plan.accepted.forEach(a -> recent.remember(a.key(), a.fingerprint(), a.verdict().firstSent().orElseThrow()));
             metrics.recipients(plan);
-            respond(ctx, plan.results);
+            ctx.status(202).contentType("application/json; charset=utf-8").result(answer);
             return null;
         }));
     }
@@ -108,7 +115,7 @@ public final class SendSmsHandler implements Handler {
         long messageFingerprint = request.recipients().stream().anyMatch(SendSmsRequest.Recipient::hasRepeatability)
                 ? RequestFingerprint.ofMessage(request.message()) : 0;
         for (SendSmsRequest.Recipient recipient : request.recipients()) {
-            SenderAddress.Parsed to = SenderAddress.e164(recipient.to());
+            SenderAddress.Parsed to = recipientNumbers.e164(recipient.to());
             if (!to.isValid()) {
                 plan.results.add(RecipientResult.failed(recipient.to(), 400, "Invalid To phone number format. "
                         + to.problem() + ".", recipient.hasRepeatability()));
@@ -156,10 +163,20 @@ public final class SendSmsHandler implements Handler {
         return ApiException.unavailable("The request could not be published: " + cause.getMessage(), retryAfterSeconds);
     }
 
-    private void respond(Context ctx, List<RecipientResult> results) {
-        ObjectNode body = json.createObjectNode();
-        ArrayNode value = body.putArray("value");
-        results.forEach(result -> result.writeTo(value.addObject()));
-        ctx.status(202).contentType("application/json; charset=utf-8").result(body.toString());
+    /** {@code {"value":[...]}}, one item per recipient in request order. */
+    private byte[] render(List<RecipientResult> results) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream(64 + 200 * results.size());
+        try (JsonGenerator out = json.getFactory().createGenerator(body)) {
+            out.writeStartObject();
+            out.writeArrayFieldStart("value");
+            for (RecipientResult result : results) {
+                result.writeTo(out);
+            }
+            out.writeEndArray();
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
+        }
+        return body.toByteArray();
     }
 }

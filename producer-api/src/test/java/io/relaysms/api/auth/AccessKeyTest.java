@@ -48,4 +48,21 @@ class AccessKeyTest {
     void neverPrintsTheSecret() {
         assertThat(KEY.toString()).isEqualTo("primary access key");
     }
+
+    @Test
+    void signsAlikeOnEveryThreadAndOnEveryCall() throws Exception {
+        String expected = "gaz7O03abpyQPLPrcv1g8Ph58N3/O0PVTW5acWZ5MG0=";
+        assertThat(KEY.sign("something else")).isNotEqualTo(expected);
+        assertThat(KEY.sign(EXAMPLE.text())).isEqualTo(expected);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var answers = threads.invokeAll(java.util.Collections.nCopies(16,
+                    (java.util.concurrent.Callable<String>) () -> KEY.sign(EXAMPLE.text())));
+            for (var answer : answers) {
+                assertThat(answer.get()).isEqualTo(expected);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
 }

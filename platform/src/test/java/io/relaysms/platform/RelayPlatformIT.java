@@ -1,0 +1,75 @@
+package io.relaysms.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.azure.communication.sms.SmsClient;
+import com.azure.communication.sms.models.SmsSendResult;
+import io.relaysms.config.InvalidConfigurationException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher as a newcomer uses it: the demo configuration, its own embedded broker with a persistent folder, the
+ * official Azure SDK. A restart on the same folder keeps the access key, the certificate and the reports.
+ */
+class RelayPlatformIT {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void sendsThroughTheAzureSdkAndKeepsEverythingAcrossARestart() throws Exception {
+        Map<String, String> settings = PlatformUnderTest.demoSettings(data);
+        String messageId;
+        String connectionString;
+        try (RelayPlatform platform = PlatformUnderTest.start(settings)) {
+            String banner = PlatformBanner.render(platform);
+            assertThat(banner).contains(platform.api().connectionString().replace("127.0.0.1", "localhost"))
+                    .contains(platform.api().certificatePath().orElseThrow().toAbsolutePath().toString())
+                    .contains("scripts/acs-curl.py").contains("SmsClientBuilder");
+
+            SmsClient sms = PlatformUnderTest.azureSdk(platform);
+            SmsSendResult sent = sms.send(PlatformUnderTest.TOLL_FREE, "+14255550123", "Hello from the launcher test");
+            assertThat(sent.isSuccessful()).isTrue();
+            messageId = sent.getMessageId();
+            connectionString = platform.api().connectionString();
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                HttpResponse<String> report = PlatformUnderTest.get(PlatformUnderTest.trackerUrl(platform, "/deliveryReports/" + messageId));
+                assertThat(report.statusCode()).isEqualTo(200);
+                assertThat(report.body()).contains("\"deliveryStatus\"");
+            });
+            assertThat(platform.simulator().orElseThrow().submissions()).anyMatch(s -> s.toString().contains("14255550123"));
+        }
+        assertThat(Files.exists(data.resolve("api").resolve("access-key"))).isTrue();
+
+        try (RelayPlatform again = PlatformUnderTest.start(settings)) {
+            String accessKey = connectionString.substring(connectionString.indexOf("accesskey="));
+            assertThat(again.api().connectionString()).endsWith(accessKey);
+            HttpResponse<String> report = PlatformUnderTest.get(PlatformUnderTest.trackerUrl(again, "/deliveryReports/" + messageId));
+            assertThat(report.statusCode()).isEqualTo(200);
+            assertThat(report.body()).contains(messageId);
+            SmsSendResult afterRestart = PlatformUnderTest.azureSdk(again).send(PlatformUnderTest.TOLL_FREE, "+14255550124", "after restart");
+            assertThat(afterRestart.isSuccessful()).isTrue();
+        }
+    }
+
+    @Test
+    void refusesAnUnknownKeyBeforeStartingAnything() {
+        Map<String, String> settings = new HashMap<>(PlatformUnderTest.demoSettings(data));
+        settings.put("platfrom.data-dir", "typo");
+
+        assertThatThrownBy(() -> PlatformUnderTest.start(settings))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("platfrom.data-dir");
+        assertThat(data.resolve("kafka")).doesNotExist();
+    }
+}
