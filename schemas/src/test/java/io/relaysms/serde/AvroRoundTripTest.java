@@ -3,9 +3,11 @@ package io.relaysms.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.relaysms.schemas.SampleRecords;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -38,5 +40,19 @@ class AvroRoundTripTest {
         Object read = deserializer.deserialize("any-topic", serializer.serialize("any-topic", sample));
 
         assertThat(read).isInstanceOf(sample.getClass()).isEqualTo(sample);
+    }
+
+    @Test
+    void oneSerializerWritesEveryRecordTypeInTurnAsAFreshSerializerWould() {
+        AvroSerializer<SpecificRecord> shared = new AvroSerializer<>();
+        shared.configure(Map.of(), false);
+        List<SpecificRecord> interleaved = Stream.concat(SampleRecords.all().stream(), SampleRecords.all().stream()).toList();
+
+        for (SpecificRecord sample : interleaved) {
+            AvroSerializer<SpecificRecord> fresh = new AvroSerializer<>();
+            fresh.configure(Map.of(), false);
+            assertThat(shared.serialize("any-topic", sample)).as(sample.getSchema().getName())
+                    .isEqualTo(fresh.serialize("any-topic", sample));
+        }
     }
 }

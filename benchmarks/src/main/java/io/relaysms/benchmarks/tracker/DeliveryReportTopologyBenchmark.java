@@ -16,6 +16,7 @@ import io.relaysms.tracker.reports.DeliveryReportTopology;
 import io.relaysms.tracker.reports.ReportSettings;
 import io.relaysms.tracker.streams.StoreKind;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,7 +49,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * stores, serdes and both repartition steps run in-process. Note that the driver commits after every input record,
  * and a Kafka Streams commit flushes every store (RocksDB writes its memtable to disk): with {@code stores=rocksdb}
  * this measures that flush far more often than a running application does (every commit.interval.ms); with
- * {@code stores=in-memory} it measures the processing itself. Throughput is reports/s on one thread.
+ * {@code stores=in-memory} it measures the processing itself. Throughput is reports/s on one thread; each iteration
+ * also prints the benchmark thread's CPU time per operation, which a machine busy with other work inflates far less
+ * than it does throughput.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -76,6 +79,8 @@ public class DeliveryReportTopologyBenchmark {
     private Path stateDirectory;
     private long nextSegment = 1_000_000;
     private long message;
+    private long iterationStartCpu;
+    private long iterationStartMessage;
 
     @Setup(Level.Trial)
     public void start() throws IOException {
@@ -98,6 +103,21 @@ public class DeliveryReportTopologyBenchmark {
                 topics.carrierReceipts().valueSerde().serializer());
         reports = driver.createOutputTopic(topics.deliveryReports().name(), Serdes.String().deserializer(),
                 topics.deliveryReports().valueSerde().deserializer());
+    }
+
+    @Setup(Level.Iteration)
+    public void startIteration() {
+        iterationStartCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        iterationStartMessage = message;
+    }
+
+    @TearDown(Level.Iteration)
+    public void endIteration() {
+        long operations = message - iterationStartMessage;
+        if (operations > 0) {
+            double micros = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - iterationStartCpu) / 1e3 / operations;
+            System.out.printf("  [thread CPU %.1f µs per operation over %d operations]%n", micros, operations);
+        }
     }
 
     @Benchmark

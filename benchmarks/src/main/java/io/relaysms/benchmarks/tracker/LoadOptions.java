@@ -12,7 +12,8 @@ import java.util.Map;
  * @param segments         segments per message (each gets its own receipt)
  * @param configured       whether the carrier's id formats are configured (hex submit, decimal receipt) or left on auto
  * @param partitions       partitions of every topic
- * @param commitIntervalMs Kafka Streams commit.interval.ms (under exactly-once, how often results become visible)
+ * @param commitIntervalMs Kafka Streams commit.interval.ms (under exactly-once, how often results become visible);
+ *                         0 leaves the tracker's default
  * @param stores           tracker.state-stores: rocksdb or in-memory
  * @param kafka            further {@code --kafka.<key>=<value>} settings passed to the tracker as they are
  */
@@ -32,7 +33,7 @@ record LoadOptions(int messages, int rate, int burst, int segments, boolean conf
         LoadOptions options = new LoadOptions(number(given, "messages", 10_000), number(given, "rate", 1_000),
                 number(given, "burst", 20_000), number(given, "segments", 1),
                 !"auto".equals(given.getOrDefault("id-formats", "configured")), number(given, "partitions", 6),
-                number(given, "commit-interval-ms", 100), given.getOrDefault("state-stores", "rocksdb"), Map.copyOf(kafka));
+                number(given, "commit-interval-ms", 0), given.getOrDefault("state-stores", "rocksdb"), Map.copyOf(kafka));
         given.keySet().removeAll(java.util.Set.of("messages", "rate", "burst", "segments", "id-formats", "partitions",
                 "commit-interval-ms", "state-stores"));
         if (!given.isEmpty()) {

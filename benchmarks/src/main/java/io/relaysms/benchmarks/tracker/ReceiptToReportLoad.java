@@ -62,11 +62,13 @@ public final class ReceiptToReportLoad {
                 load.receipts("paced", options.messages(), options.rate());
                 await(() -> watcher.reports() >= options.messages(), Duration.ofMinutes(5));
                 System.out.printf("receipt-to-report latency at %d receipts/s, %d segment(s), id formats %s, %s stores, "
-                                + "commit.interval.ms=%d: %s%n", options.rate() * options.segments(), options.segments(),
-                        options.configured() ? "configured" : "auto", options.stores(), options.commitIntervalMs(),
+                                + "commit.interval.ms=%s: %s%n", options.rate() * options.segments(), options.segments(),
+                        options.configured() ? "configured" : "auto", options.stores(),
+                        options.commitIntervalMs() > 0 ? options.commitIntervalMs() : "the tracker's default",
                         watcher.latencies().summary());
 
                 watcher.phase(options.burst());
+                CpuMeter cpu = new CpuMeter("relay-delivery-tracker-reports");
                 load.submit("burst", options.burst());
                 long start = System.nanoTime();
                 load.receipts("burst", options.burst(), 0);
@@ -74,6 +76,7 @@ public final class ReceiptToReportLoad {
                 double seconds = (watcher.lastReportNanos() - start) / 1e9;
                 System.out.printf("throughput: %d reports in %.2f s = %.0f reports/s (%d partitions, 1 stream thread)%n",
                         options.burst(), seconds, options.burst() / seconds, options.partitions());
+                System.out.println("burst (dispatch events and receipts) " + cpu.perMessage(options.burst()));
                 System.out.println("delivery-reports stream thread: " + load.streamThreadFigures());
             }
         } finally {
@@ -91,7 +94,9 @@ public final class ReceiptToReportLoad {
         values.put("topics.replication.factor", "1");
         values.put("tracker.http.port", "0");
         values.put("tracker.state-dir", state.toString());
-        values.put("kafka.commit.interval.ms", String.valueOf(options.commitIntervalMs()));
+        if (options.commitIntervalMs() > 0) {
+            values.put("kafka.commit.interval.ms", String.valueOf(options.commitIntervalMs()));
+        }
         values.put("tracker.state-stores", options.stores());
         values.putAll(options.kafka());
         values.put("carriers." + BenchEvents.CARRIER + ".protocol", "smpp");

@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
  * wait in a changelogged store until all have arrived, or, from a wall-clock punctuator, until the reassembly timeout
  * passes, when what arrived is published alone with {@code complete=false}. A repeated part is ignored. A part whose
  * data coding carries no decodable text or whose header is malformed goes to the dead-letter topic, with the reason.
+ * Published messages carry the handset's number in E.164 ({@link HandsetNumbers}); parts are grouped and dead-lettered
+ * with the source address exactly as received.
  */
 final class PartAssembler implements Processor<String, InboundMessagePart, String, AssemblerOutput> {
 
@@ -111,7 +113,7 @@ final class PartAssembler implements Processor<String, InboundMessagePart, Strin
         Instant receivedAt = Instant.ofEpochMilli(parts.stream().mapToLong(PartView::receivedAt).max().orElseThrow());
         InboundMessage message = InboundMessage.newBuilder()
                 .setMessageId(InboundMessageIds.of(receivedAt, parts))
-                .setFrom(first.from()).setTo(first.to()).setMessage(decoded.text())
+                .setFrom(HandsetNumbers.e164(first.from(), first.to())).setTo(first.to()).setMessage(decoded.text())
                 .setReceivedTimestamp(receivedAt).setSegmentCount(parts.size())
                 .setComplete(complete).setExpectedSegmentCount(expected)
                 .setCarrierId(first.carrierId()).setEncoding(decoded.encoding())

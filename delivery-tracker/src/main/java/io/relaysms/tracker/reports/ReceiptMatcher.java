@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -100,8 +102,11 @@ final class ReceiptMatcher implements Processor<String, MatchInput, String, Matc
 
     private boolean match(ReceiptView receipt, long timestamp) {
         List<Candidate> candidates = new ArrayList<>();
+        Map<String, SegmentList> read = new HashMap<>();
         for (MatchKey key : keys.forReceipt(receipt.carrierId(), receipt.carrierMessageId())) {
-            SegmentList list = index.get(MatchKeys.storeKey(receipt.carrierId(), key));
+            String storeKey = MatchKeys.storeKey(receipt.carrierId(), key);
+            SegmentList list = index.get(storeKey);
+            read.put(storeKey, list);
             if (list != null) {
                 list.segments().forEach(segment -> candidates.add(new Candidate(segment, key)));
             }
@@ -112,7 +117,7 @@ final class ReceiptMatcher implements Processor<String, MatchInput, String, Matc
         }
         IndexedSegment segment = best.get().segment();
         if (receipt.isFinal() && !segment.finalReceived()) {
-            markFinalReceived(segment);
+            markFinalReceived(segment, read);
         }
         TrackerInput.SegmentReceipt matched = new TrackerInput.SegmentReceipt(segment.messageId(), segment.sequence(),
                 segment.segmentCount(), segment.attempt(), receipt, best.get().matchedBy());
@@ -121,10 +126,11 @@ final class ReceiptMatcher implements Processor<String, MatchInput, String, Matc
         return true;
     }
 
-    private void markFinalReceived(IndexedSegment segment) {
+    /** {@code read}: the index entries the receipt was matched with, most often the ones to update, not read twice. */
+    private void markFinalReceived(IndexedSegment segment, Map<String, SegmentList> read) {
         for (MatchKey key : keys.forSubmitted(segment.carrierId(), segment.carrierMessageId())) {
             String storeKey = MatchKeys.storeKey(segment.carrierId(), key);
-            SegmentList list = index.get(storeKey);
+            SegmentList list = read.containsKey(storeKey) ? read.get(storeKey) : index.get(storeKey);
             if (list != null) {
                 index.put(storeKey, list.map(s -> s.sameSegment(segment) ? s.withFinalReceived() : s));
             }

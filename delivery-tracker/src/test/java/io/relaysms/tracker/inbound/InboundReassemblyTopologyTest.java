@@ -148,6 +148,23 @@ class InboundReassemblyTopologyTest {
     }
 
     @Test
+    void publishesTheHandsetNumberInE164WhenTheCarrierSentItInNationalFormat() {
+        send(part(0, 0x40, withUdh(3, 2, 1, gsm("Hello ")), T0).setFrom("(201) 555-0123").build());
+        send(part(0, 0x40, withUdh(3, 2, 2, gsm("there")), T0).setFrom("(201) 555-0123").build());
+
+        InboundMessage message = messages.readValue();
+        assertThat(message.getFrom()).isEqualTo("+12015550123");
+        assertThat(message.getMessage()).isEqualTo("Hello there");
+    }
+
+    @Test
+    void publishesTheHandsetNumberInE164WhenTheCarrierSentItWithoutThePlus() {
+        send(part(0, 0, gsm("STOP"), T0).setFrom("447911123456").build());
+
+        assertThat(messages.readValue().getFrom()).isEqualTo("+447911123456");
+    }
+
+    @Test
     void sendsAPartWithoutDecodableTextToTheDeadLetterTopicWithTheReason() {
         send(part(4, 0, new byte[] {1, 2, 3}, T0).build());
 
