@@ -50,8 +50,6 @@ public final class CommandStatuses {
     }
 
     public String name(int status) {
-        // Called for every submit: the hex form is only built for a status without a name.
-        String name = byValue.get(status);
-        return name != null ? name : String.format("0x%08X", status);
+        return byValue.getOrDefault(status, String.format("0x%08X", status));
     }
 }
