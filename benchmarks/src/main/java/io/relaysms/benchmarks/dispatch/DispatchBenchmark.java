@@ -66,7 +66,7 @@ public final class DispatchBenchmark {
                                 dispatch.cpuMicrosPerMessage(), 2e6 / dispatch.cpuMicrosPerMessage(), dispatch.loadBefore(),
                                 dispatch.loadAfter(), Runtime.getRuntime().availableProcessors()))
                         .append("- CPU ms by thread while dispatching (pool-N-thread-N are jSMPP's PDU processors of both "
-                                + "sides, PDUReaderWorker their readers, submit-* the dispatcher's submit threads): ")
+                                + "sides, PDUReaderWorker their readers; the dispatch loop writes the submit_sm itself): ")
                         .append(dispatch.cpuMillisByThread()).append("\n\n");
                 System.out.print(report);
             }

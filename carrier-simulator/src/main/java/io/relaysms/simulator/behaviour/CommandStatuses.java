@@ -50,6 +50,8 @@ public final class CommandStatuses {
     }
 
     public String name(int status) {
-        return byValue.getOrDefault(status, String.format("0x%08X", status));
+        // Called for every submit: the hex form is only built for a status without a name.
+        String name = byValue.get(status);
+        return name != null ? name : String.format("0x%08X", status);
     }
 }

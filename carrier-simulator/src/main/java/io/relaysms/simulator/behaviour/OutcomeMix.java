@@ -52,7 +52,10 @@ public record OutcomeMix(Map<ReceiptStatus, Double> weights) {
     }
 
     public ReceiptStatus draw(RandomSource random) {
-        double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+        double total = 0;
+        for (double weight : weights.values()) {
+            total += weight;
+        }
         double point = random.nextDouble() * total;
         ReceiptStatus last = ReceiptStatus.DELIVRD;
         for (Map.Entry<ReceiptStatus, Double> entry : weights.entrySet()) {

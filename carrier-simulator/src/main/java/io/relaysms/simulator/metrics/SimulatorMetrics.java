@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -17,6 +19,8 @@ import java.util.function.Supplier;
 public final class SimulatorMetrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Map<String, Counter> submits = new ConcurrentHashMap<>();
+    private final Map<String, Timer> answerTimes = new ConcurrentHashMap<>();
 
     public MeterRegistry registry() {
         return registry;
@@ -26,12 +30,15 @@ public final class SimulatorMetrics {
         return registry.scrape();
     }
 
+    /** Once per submit: the meters are looked up in maps of their own, not built and registered each time. */
     public void submitAnswered(String systemId, String status, long nanos) {
-        Counter.builder("simulator.submits").description("submit_sm answered, by command status")
-                .tags("system_id", systemId, "status", status).register(registry).increment();
+        submits.computeIfAbsent(systemId + '\u0000' + status, k -> Counter.builder("simulator.submits")
+                .description("submit_sm answered, by command status")
+                .tags("system_id", systemId, "status", status).register(registry)).increment();
         if (nanos > 0) {
-            Timer.builder("simulator.submit.answer").description("time from submit_sm read to answer decided")
-                    .tags("system_id", systemId).register(registry).record(nanos, TimeUnit.NANOSECONDS);
+            answerTimes.computeIfAbsent(systemId, k -> Timer.builder("simulator.submit.answer")
+                    .description("time from submit_sm read to answer decided")
+                    .tags("system_id", systemId).register(registry)).record(nanos, TimeUnit.NANOSECONDS);
         }
     }
 

@@ -11,8 +11,8 @@ import java.util.concurrent.locks.LockSupport;
  * of the connection back for a backoff that doubles while the carrier keeps refusing; each accepted answer
  * raises the pace again by 10% at most every 100 ms, until the cap (or no limit) is reached.
  *
- * <p>Submitting threads call {@link #awaitTurn()} before each submit; the turns are handed out at evenly
- * spaced instants so that the carrier sees no bursts above the pace.
+ * <p>Submitters take a turn before each submit ({@link #awaitTurn()} blocking, {@link #reserveTurn()} not);
+ * the turns are handed out at evenly spaced instants so that the carrier sees no bursts above the pace.
  */
 public final class CarrierPacer {
 
@@ -41,16 +41,7 @@ public final class CarrierPacer {
 
     /** Blocks until the caller may submit; returns at once while the pace is unlimited and nothing throttled. */
     public void awaitTurn() throws InterruptedException {
-        long turn;
-        synchronized (this) {
-            long now = System.nanoTime();
-            countTurn(now);
-            if (Double.isInfinite(currentTps) && nextTurnNanos <= now) {
-                return;
-            }
-            turn = Math.max(now, nextTurnNanos);
-            nextTurnNanos = turn + (Double.isInfinite(currentTps) ? 0 : (long) (1e9 / currentTps));
-        }
+        long turn = reserveTurn();
         long wait;
         while ((wait = turn - System.nanoTime()) > 0) {
             LockSupport.parkNanos(wait);
@@ -58,6 +49,22 @@ public final class CarrierPacer {
                 throw new InterruptedException("interrupted while waiting for the carrier's pace");
             }
         }
+    }
+
+    /**
+     * Takes the next turn without waiting for it: answers the {@link System#nanoTime()} instant at which the
+     * caller may submit (now or earlier while the pace is unlimited and nothing throttled). For callers that
+     * must not block, e.g. the asynchronous SMPP path, which schedules the write for that instant.
+     */
+    public synchronized long reserveTurn() {
+        long now = System.nanoTime();
+        countTurn(now);
+        if (Double.isInfinite(currentTps) && nextTurnNanos <= now) {
+            return now;
+        }
+        long turn = Math.max(now, nextTurnNanos);
+        nextTurnNanos = turn + (Double.isInfinite(currentTps) ? 0 : (long) (1e9 / currentTps));
+        return turn;
     }
 
     /** The carrier refused for load: slow down and hold every sender back for the backoff. */

@@ -8,21 +8,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs blocking carrier submits off the dispatch loop: one pool per connection with as many threads as the
- * connection's window (jSMPP's submit is synchronous, so N threads make a window of N). The loop never hands a
- * connection more than its window, so nothing queues here; every attempt comes back as a {@link Completion}
- * through one queue, and the loop is woken when it sleeps.
+ * Starts carrier submits for the dispatch loop and hands their results back: the connections are asynchronous,
+ * so starting one costs the loop no thread hand-off. The loop never hands a connection more than its window;
+ * every attempt comes back as a {@link Completion} through one queue, and the loop is woken when it sleeps.
  */
 final class SubmitRunner implements AutoCloseable {
 
-    private final Map<CarrierConnection, ExecutorService> pools = new HashMap<>();
     private final Map<CarrierConnection, Integer> inFlight = new HashMap<>();
     private final BlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
     private final Runnable wakeLoop;
@@ -30,12 +26,6 @@ final class SubmitRunner implements AutoCloseable {
     SubmitRunner(List<CarrierConnection> connections, Runnable wakeLoop) {
         this.wakeLoop = wakeLoop;
         for (CarrierConnection connection : connections) {
-            AtomicInteger threads = new AtomicInteger();
-            pools.put(connection, Executors.newFixedThreadPool(connection.window(), r -> {
-                Thread t = new Thread(r, "submit-" + connection.carrierId() + "-" + threads.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            }));
             inFlight.put(connection, 0);
         }
     }
@@ -54,19 +44,16 @@ final class SubmitRunner implements AutoCloseable {
     void submit(PendingMessage m, CarrierConnection connection, OutboundMessage outbound) {
         inFlight.merge(connection, 1, Integer::sum);
         long started = System.nanoTime();
-        pools.get(connection).execute(() -> {
-            SubmitAttempt attempt;
-            try {
-                attempt = connection.submit(outbound);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                attempt = new SubmitAttempt(connection.carrierId(), List.of(),
-                        new SubmitOutcome.Retryable(-1, "submit interrupted by shutdown"));
-            } catch (RuntimeException e) {
-                attempt = new SubmitAttempt(connection.carrierId(), List.of(),
-                        new SubmitOutcome.Retryable(-1, "submit failed: " + e));
-            }
-            completions.add(new Completion(m, connection, attempt, started));
+        CompletableFuture<SubmitAttempt> attempt;
+        try {
+            attempt = connection.submit(outbound);
+        } catch (RuntimeException e) {
+            attempt = CompletableFuture.failedFuture(e);
+        }
+        attempt.whenComplete((result, failure) -> {
+            SubmitAttempt finished = failure == null ? result : new SubmitAttempt(connection.carrierId(), List.of(),
+                    new SubmitOutcome.Retryable(-1, "submit failed: " + failure));
+            completions.add(new Completion(m, connection, finished, started));
             wakeLoop.run();
         });
     }
@@ -90,6 +77,6 @@ final class SubmitRunner implements AutoCloseable {
 
     @Override
     public void close() {
-        pools.values().forEach(ExecutorService::shutdownNow);
+        // Nothing of its own to stop: attempts still running finish in their connections, which close them.
     }
 }

@@ -17,7 +17,11 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A carrier reached over a simple JSON API instead of SMPP (README, "HTTP carrier API"). One POST per message:
@@ -38,6 +42,7 @@ public final class HttpCarrierConnection implements CarrierConnection {
     private final HttpCarrierSettings settings;
     private final HttpClient client;
     private final CarrierPacer pacer;
+    private final ExecutorService requests;
     private volatile long downUntilNanos = System.nanoTime();
 
     public HttpCarrierConnection(HttpCarrierSettings settings) {
@@ -45,6 +50,12 @@ public final class HttpCarrierConnection implements CarrierConnection {
         this.client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(settings.timeoutMillis()))
                 .version(HttpClient.Version.HTTP_1_1).build();
         this.pacer = new CarrierPacer(settings.tps(), 100, 5_000);
+        AtomicInteger threads = new AtomicInteger();
+        this.requests = Executors.newFixedThreadPool(settings.window(), r -> {
+            Thread t = new Thread(r, "submit-" + settings.carrierId() + "-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     @Override
@@ -67,8 +78,20 @@ public final class HttpCarrierConnection implements CarrierConnection {
         return settings.countsSegments();
     }
 
+    /** The HTTP client is used synchronously, one request per thread of this connection's window. */
     @Override
-    public SubmitAttempt submit(OutboundMessage message) throws InterruptedException {
+    public CompletableFuture<SubmitAttempt> submit(OutboundMessage message) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return submitNow(message);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new SubmitAttempt(carrierId(), List.of(), new SubmitOutcome.Retryable(-1, "submit interrupted by shutdown"));
+            }
+        }, requests);
+    }
+
+    private SubmitAttempt submitNow(OutboundMessage message) throws InterruptedException {
         if (message.firstPart() > 0) {
             // The carrier took the message whole before; nothing is left to send.
             return new SubmitAttempt(carrierId(), List.of(), new SubmitOutcome.Accepted());
@@ -156,6 +179,7 @@ public final class HttpCarrierConnection implements CarrierConnection {
 
     @Override
     public void close() {
-        // HttpClient holds no connection that needs closing before Java 21.
+        // HttpClient holds no connection that needs closing before Java 21; requests still running are interrupted.
+        requests.shutdownNow();
     }
 }

@@ -15,7 +15,6 @@ import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.extra.SessionState;
 import org.jsmpp.session.BindParameter;
 import org.jsmpp.session.MessageReceiverListener;
-import org.jsmpp.session.SMPPSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * One transceiver bind to an SMSC, kept open by its own thread ({@code smpp-<carrier>-<n>}): connect and bind,
  * stay bound (jSMPP sends enquire_link every interval and closes the session when one goes unanswered), and
  * after any loss reconnect with exponential backoff. The transitions are those of {@link BindState}. A window
- * semaphore bounds the submits in flight on this bind; deliver_sm received on it go to the receiver listener.
+ * semaphore bounds the submits in flight on this bind (taken without waiting by {@link SmppConnection}); when a
+ * session is lost its outstanding submits fail at once. deliver_sm received on it go to the receiver listener.
  */
 public final class SmppBind implements AutoCloseable {
 
@@ -38,7 +38,7 @@ public final class SmppBind implements AutoCloseable {
     private final AtomicLong binds = new AtomicLong();
     private final Thread keeper;
     private BindState state = BindState.CONNECTING;
-    private SMPPSession session;
+    private AsyncSubmitSession session;
 
     public SmppBind(SmppCarrierSettings settings, int index, MessageReceiverListener receiver) {
         this.settings = settings;
@@ -64,7 +64,7 @@ public final class SmppBind implements AutoCloseable {
     }
 
     /** The session to submit on, or null when not bound. */
-    SMPPSession boundSession() {
+    AsyncSubmitSession boundSession() {
         lock.lock();
         try {
             return state == BindState.BOUND ? session : null;
@@ -103,7 +103,7 @@ public final class SmppBind implements AutoCloseable {
     private void keepBound() {
         long backoff = settings.reconnectInitialMillis();
         while (transition(BindState.CONNECTING)) {
-            SMPPSession opened = open();
+            AsyncSubmitSession opened = open();
             boolean handedOver = false;
             try {
                 opened.connectAndBind(settings.host(), settings.port(), new BindParameter(BindType.BIND_TRX,
@@ -125,6 +125,7 @@ public final class SmppBind implements AutoCloseable {
                 if (!handedOver || state() != BindState.CLOSED) {
                     opened.close();
                 }
+                opened.failOutstanding("the SMPP session to " + settings.carrierId() + " was lost");
             }
             if (!transition(BindState.WAITING_TO_RECONNECT) || !pause(backoff)) {
                 return;
@@ -133,8 +134,8 @@ public final class SmppBind implements AutoCloseable {
         }
     }
 
-    private SMPPSession open() {
-        SMPPSession opened = new SMPPSession(new SynchronizedPDUSender(new DefaultPDUSender()), new DefaultPDUReader(),
+    private AsyncSubmitSession open() {
+        AsyncSubmitSession opened = new AsyncSubmitSession(new SynchronizedPDUSender(new DefaultPDUSender()), new DefaultPDUReader(),
                 new NoDelayConnectionFactory(settings.tls(), settings.tlsTrustAll(), (int) settings.bindTimeoutMillis()));
         opened.setEnquireLinkTimer(settings.enquireLinkMillis());
         opened.setTransactionTimer(settings.responseTimeoutMillis());
@@ -143,6 +144,8 @@ public final class SmppBind implements AutoCloseable {
         opened.setMessageReceiverListener(receiver);
         opened.addSessionStateListener((now, before, source) -> {
             if (!now.isBound()) {
+                // No submit_sm_resp can come any more: the parts go back as retryable now, not at their timeout.
+                opened.failOutstanding("the SMPP session to " + settings.carrierId() + " was lost (" + now + ")");
                 signal();
             }
         });
@@ -150,7 +153,7 @@ public final class SmppBind implements AutoCloseable {
     }
 
     /** CONNECTING -> BOUND, unless close() came first. */
-    private boolean bound(SMPPSession opened) {
+    private boolean bound(AsyncSubmitSession opened) {
         lock.lock();
         try {
             if (state == BindState.CLOSED) {
@@ -165,7 +168,7 @@ public final class SmppBind implements AutoCloseable {
         }
     }
 
-    private void awaitLoss(SMPPSession opened) throws IOException {
+    private void awaitLoss(AsyncSubmitSession opened) throws IOException {
         lock.lock();
         try {
             while (state == BindState.BOUND && opened.getSessionState().isBound()) {
@@ -232,7 +235,7 @@ public final class SmppBind implements AutoCloseable {
     /** Unbinds a bound session (waiting for unbind_resp at most the response timeout) and stops reconnecting. */
     @Override
     public void close() {
-        SMPPSession last;
+        AsyncSubmitSession last;
         lock.lock();
         try {
             last = session;
@@ -244,6 +247,7 @@ public final class SmppBind implements AutoCloseable {
         }
         if (last != null) {
             last.unbindAndClose();
+            last.failOutstanding("the SMPP session to " + settings.carrierId() + " was closed");
         }
         try {
             keeper.join(settings.bindTimeoutMillis() + 1_000);
