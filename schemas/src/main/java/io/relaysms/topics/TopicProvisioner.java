@@ -102,12 +102,20 @@ public final class TopicProvisioner {
         return created;
     }
 
-    /** A topic just created may take a moment to reach the metadata of the broker that answers. */
+    /** A topic just created may take a moment to reach the metadata of the broker that answers, and to get its leaders. */
     private Map<String, TopicDescription> describeOnceVisible(List<String> names) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             try {
-                return admin.describeTopics(names).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames()
+                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                // Topics created in one request get their leaders one by one; a producer that starts before its
+                // partition has one gets NOT_LEADER_OR_FOLLOWER until it has.
+                boolean led = described.values().stream()
+                        .allMatch(topic -> topic.partitions().stream().allMatch(partition -> partition.leader() != null));
+                if (led || System.nanoTime() > deadline) {
+                    return described;
+                }
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
                     throw new IllegalStateException("cannot describe topics " + names + ": " + e.getCause().getMessage(), e.getCause());
