@@ -100,6 +100,7 @@ public final class RelayPlatform implements AutoCloseable {
                     () -> OptOutProcessorService.start(serviceSettings), started);
             CompletableFuture<DispatcherService> dispatcher = startAsync("dispatcher",
                     () -> DispatcherService.start(serviceSettings), started);
+            starting.addAll(List.of(tracker, optOuts, dispatcher));
             // The API answers GET /deliveryReports from the tracker: with a fixed tracker port both start at once,
             // with an ephemeral one (tests) the API waits to learn it.
             int trackerPort = new ServiceConfig(TrackerConfigDefinition.NAMESPACE, TrackerConfigDefinition.definition(), serviceSettings)
@@ -109,7 +110,7 @@ public final class RelayPlatform implements AutoCloseable {
             CompletableFuture<ProducerApiService> api = trackerPortKnown.thenCompose(port -> startAsync("producer-api",
                     () -> ProducerApiService.start(withDefault(serviceSettings, ApiSettings.DELIVERY_REPORTS_URL,
                             "http://127.0.0.1:" + port)), started));
-            starting.addAll(List.of(tracker, optOuts, dispatcher, api));
+            starting.add(api);
             CompletableFuture.allOf(tracker, optOuts, dispatcher, api).join();
             Duration startup = Duration.ofNanos(System.nanoTime() - begin);
             log.info("Relay platform ready in {} ms", startup.toMillis());

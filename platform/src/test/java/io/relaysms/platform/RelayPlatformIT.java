@@ -63,6 +63,21 @@ class RelayPlatformIT {
     }
 
     @Test
+    void stopsWhatItStartedWhenAServiceFailsToStart() {
+        Map<String, String> broken = new HashMap<>(PlatformUnderTest.demoSettings(data));
+        broken.put("dispatcher.retry.initial.ms", "0"); // the dispatcher's own validation refuses it, after the broker is up
+
+        assertThatThrownBy(() -> PlatformUnderTest.start(broken))
+                .hasMessageContaining("dispatcher failed to start")
+                .hasMessageContaining("dispatcher.retry.initial.ms");
+
+        // The same data folder again: Kafka locks its log folder, so this starts only if the first broker was stopped.
+        try (RelayPlatform platform = PlatformUnderTest.start(PlatformUnderTest.demoSettings(data))) {
+            assertThat(platform.broker()).isPresent();
+        }
+    }
+
+    @Test
     void refusesAnUnknownKeyBeforeStartingAnything() {
         Map<String, String> settings = new HashMap<>(PlatformUnderTest.demoSettings(data));
         settings.put("platfrom.data-dir", "typo");
