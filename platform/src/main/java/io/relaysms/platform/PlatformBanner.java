@@ -2,7 +2,6 @@ package io.relaysms.platform;
 
 import io.relaysms.config.numbers.NumberType;
 import io.relaysms.config.numbers.OwnedNumber;
-import io.relaysms.config.ServiceConfig;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -28,8 +27,8 @@ final class PlatformBanner {
                 : "http://" + host + ":" + platform.api().httpPort().getAsInt() + "/";
         String accessKey = accessKeyOf(platform.api().connectionString());
         String connectionString = "endpoint=" + endpoint + ";accesskey=" + accessKey;
-        ServiceConfig services = new ServiceConfig(PlatformConfig.NAMESPACE, PlatformConfig.definition(), platform.settings());
-        List<OwnedNumber> numbers = services.numbers().all().stream()
+        // The launcher adds ports and folders to the settings, never numbers: the validated configuration has them all.
+        List<OwnedNumber> numbers = platform.config().serviceConfig().numbers().all().stream()
                 .sorted(Comparator.comparing((OwnedNumber n) -> n.type() != NumberType.TOLL_FREE).thenComparing(OwnedNumber::number))
                 .toList();
         String sender = numbers.isEmpty() ? "<one of your numbers.*>" : numbers.get(0).number();
