@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** The end-to-end benchmark's command line; every option has a default, so no argument runs the whole benchmark. */
 record E2eOptions(long messages, long durationSeconds, List<String> phases, int bulkRecipients, int threads, long warmUpMessages,
-                  int perfRecords, Path jar, String heap, Optional<Path> config) {
+                  int perfRecords, Path jar, String heap, List<String> jvmOptions, Optional<Path> config) {
 
     static final String USAGE = """
             usage: EndToEndBenchmark [options]
@@ -19,6 +19,7 @@ record E2eOptions(long messages, long durationSeconds, List<String> phases, int 
               --perf-records N    records for Kafka's producer and consumer perf tools (default 1000000; 0 skips)
               --jar PATH          the platform jar (default platform/target/relay-platform.jar)
               --heap SIZE         the platform's -Xmx (default 768m)
+              --jvm-options "..." more options for the platform's JVM, space-separated (default none)
               --config PATH       the platform configuration (default: e2e/relay-e2e-benchmark.yaml in this jar)
             """;
 
@@ -32,6 +33,7 @@ record E2eOptions(long messages, long durationSeconds, List<String> phases, int 
         int perfRecords = 1_000_000;
         Path jar = Path.of("platform/target/relay-platform.jar");
         String heap = "768m";
+        List<String> jvmOptions = List.of();
         Optional<Path> config = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
@@ -52,6 +54,7 @@ record E2eOptions(long messages, long durationSeconds, List<String> phases, int 
                 case "--perf-records" -> perfRecords = Integer.parseInt(value);
                 case "--jar" -> jar = Path.of(value);
                 case "--heap" -> heap = value;
+                case "--jvm-options" -> jvmOptions = value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
                 case "--config" -> config = Optional.of(Path.of(value));
                 default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
             }
@@ -61,7 +64,7 @@ record E2eOptions(long messages, long durationSeconds, List<String> phases, int 
                 throw new IllegalArgumentException("--phases takes bulk and/or single, not " + phase);
             }
         }
-        return new E2eOptions(messages, duration, phases, bulkRecipients, threads, warmUp, perfRecords, jar, heap, config);
+        return new E2eOptions(messages, duration, phases, bulkRecipients, threads, warmUp, perfRecords, jar, heap, jvmOptions, config);
     }
 
     int recipientsFor(String phase) {

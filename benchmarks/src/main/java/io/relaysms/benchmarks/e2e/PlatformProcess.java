@@ -47,11 +47,13 @@ final class PlatformProcess implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
     }
 
-    static PlatformProcess start(Path jar, String maxHeap, Path config, Path dataDirectory, Path logFile, Duration timeout)
-            throws IOException, InterruptedException, TimeoutException {
+    static PlatformProcess start(Path jar, String maxHeap, List<String> jvmOptions, Path config, Path dataDirectory,
+                                 Path logFile, Duration timeout) throws IOException, InterruptedException, TimeoutException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx" + maxHeap, "-jar", jar.toString(), config.toString())
-                .redirectError(logFile.toFile());
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + maxHeap));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), config.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(logFile.toFile());
         builder.environment().put("RELAY_PLATFORM_DATA_DIR", dataDirectory.toString());
         long begin = System.nanoTime();
         Process process = builder.start();
