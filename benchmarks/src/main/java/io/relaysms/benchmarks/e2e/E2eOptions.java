@@ -18,8 +18,9 @@ record E2eOptions(long messages, long durationSeconds, List<String> phases, int 
               --warm-up N         messages sent in bulk first, not reported (default 20000; 0 skips)
               --perf-records N    records for Kafka's producer and consumer perf tools (default 1000000; 0 skips)
               --jar PATH          the platform jar (default platform/target/relay-platform.jar)
-              --heap SIZE         the platform's -Xmx (default 768m)
-              --jvm-options "..." more options for the platform's JVM, space-separated (default none)
+              --heap SIZE         the platform's -Xmx (default 512m, as ./relay start)
+              --jvm-options "..." the platform's other JVM options, space-separated (default as ./relay start:
+                                  -XX:+UseParallelGC -Djdk.nio.maxCachedBufferSize=262144)
               --config PATH       the platform configuration (default: e2e/relay-e2e-benchmark.yaml in this jar)
             """;
 
@@ -32,8 +33,8 @@ record E2eOptions(long messages, long durationSeconds, List<String> phases, int 
         long warmUp = 20_000;
         int perfRecords = 1_000_000;
         Path jar = Path.of("platform/target/relay-platform.jar");
-        String heap = "768m";
-        List<String> jvmOptions = List.of();
+        String heap = "512m";
+        List<String> jvmOptions = PlatformProcess.DEFAULT_JVM_OPTIONS;
         Optional<Path> config = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String name = args[i];

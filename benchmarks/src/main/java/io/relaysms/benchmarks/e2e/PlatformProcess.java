@@ -18,12 +18,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The platform as users run it: {@code java -Xmx768m -jar relay-platform.jar config.yaml} in its own process, so that
+ * The platform as users run it: {@code java -Xmx512m <DEFAULT_JVM_OPTIONS> -jar relay-platform.jar config.yaml}, with
+ * {@code MALLOC_ARENA_MAX=2}, as {@code ./relay start} does, in its own process, so that
  * its memory (RSS) and CPU are its own. Ready is the banner on stdout ("Relay is running"); the start-up time is from
  * just before the process is started to the moment that line is read. The endpoint, certificate and Kafka address
  * are read from the banner. Its log (stderr) is copied to a file; its stdout after the banner is dropped.
  */
 final class PlatformProcess implements AutoCloseable {
+
+    /** The JVM options besides the heap that {@code ./relay start} uses by default; keep the two the same. */
+    static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseParallelGC", "-Djdk.nio.maxCachedBufferSize=262144");
 
     private static final Pattern ENDPOINT = Pattern.compile("^\\s+Endpoint\\s+(\\S+)");
     private static final Pattern CERTIFICATE = Pattern.compile("^\\s+Certificate\\s+(\\S+)");
@@ -55,6 +59,7 @@ final class PlatformProcess implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString(), config.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(logFile.toFile());
         builder.environment().put("RELAY_PLATFORM_DATA_DIR", dataDirectory.toString());
+        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
         long begin = System.nanoTime();
         Process process = builder.start();
         CompletableFuture<List<String>> banner = new CompletableFuture<>();
