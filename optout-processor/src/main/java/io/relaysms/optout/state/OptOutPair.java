@@ -2,6 +2,8 @@ package io.relaysms.optout.state;
 
 import io.relaysms.config.numbers.SenderAddress;
 import io.relaysms.topics.TopicKeys;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * A sending number and a recipient, spelled as the dispatcher looks them up: the sender canonical (E.164,
@@ -11,8 +13,34 @@ import io.relaysms.topics.TopicKeys;
  */
 public record OptOutPair(String sender, String recipient) {
 
+    /**
+     * libphonenumber's parse and validation is the dearest step of counting a message's usage (three events per
+     * message, each with its pair), and traffic repeats its numbers; spellings seen are remembered, a bounded number
+     * of them (when full the table starts over: a re-parse, never a wrong answer).
+     */
+    private static final int REMEMBERED = 100_000;
+    private static final ConcurrentHashMap<String, String> SENDERS = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, String> RECIPIENTS = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, String> COUNTRIES = new ConcurrentHashMap<>();
+
     public static OptOutPair of(String rawSender, String rawRecipient) {
-        return new OptOutPair(canonicalSender(rawSender), canonicalRecipient(rawRecipient));
+        return new OptOutPair(remembered(SENDERS, rawSender, OptOutPair::canonicalSender),
+                remembered(RECIPIENTS, rawRecipient, OptOutPair::canonicalRecipient));
+    }
+
+    private static String remembered(ConcurrentHashMap<String, String> table, String raw, UnaryOperator<String> parse) {
+        if (raw == null) {
+            return parse.apply(null);
+        }
+        String known = table.get(raw);
+        if (known == null) {
+            known = parse.apply(raw);
+            if (table.size() >= REMEMBERED) {
+                table.clear();
+            }
+            table.put(raw, known);
+        }
+        return known;
     }
 
     /** The key of sms-optouts and sms-optout-commands: {@code <from>|<to>}. */
@@ -22,7 +50,7 @@ public record OptOutPair(String sender, String recipient) {
 
     /** The recipient's country, ISO 3166 ("ZZ" when libphonenumber cannot tell). */
     public String country() {
-        return SenderAddress.regionOf(recipient);
+        return remembered(COUNTRIES, recipient, SenderAddress::regionOf);
     }
 
     static String canonicalSender(String raw) {

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The running totals of one sender, country and window, as the window stores hold them (JSON). Immutable:
+ * The running totals of one sender, country and window, as the window stores hold them ({@link UsageTallySerde}). Immutable:
  * {@link #add} returns the next tally. {@code updatedAt} is the wall-clock time of the last update.
  */
 public record UsageTally(

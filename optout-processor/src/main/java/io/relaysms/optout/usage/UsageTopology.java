@@ -88,7 +88,7 @@ public final class UsageTopology {
         grouped.windowedBy(TimeWindows.ofSizeAndGrace(length, settings.grace()))
                 .aggregate(UsageTally::empty, (key, event, tally) -> tally.add(event, clock.millis()), Named.as(name + "-aggregate"),
                         Materialized.<String, UsageTally, WindowStore<Bytes, byte[]>>as(store)
-                                .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(UsageTally.class))
+                                .withKeySerde(Serdes.String()).withValueSerde(new UsageTallySerde())
                                 .withRetention(retention))
                 .toStream(Named.as(name + "-updates"))
                 .filter((window, tally) -> tally != null, Named.as(name + "-present"))
