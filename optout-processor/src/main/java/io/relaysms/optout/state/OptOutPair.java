@@ -1,9 +1,8 @@
 package io.relaysms.optout.state;
 
+import io.relaysms.config.numbers.RememberedParses;
 import io.relaysms.config.numbers.SenderAddress;
 import io.relaysms.topics.TopicKeys;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.UnaryOperator;
 
 /**
  * A sending number and a recipient, spelled as the dispatcher looks them up: the sender canonical (E.164,
@@ -14,33 +13,16 @@ import java.util.function.UnaryOperator;
 public record OptOutPair(String sender, String recipient) {
 
     /**
-     * libphonenumber's parse and validation is the dearest step of counting a message's usage (three events per
-     * message, each with its pair), and traffic repeats its numbers; spellings seen are remembered, a bounded number
-     * of them (when full the table starts over: a re-parse, never a wrong answer).
+     * Three usage events per message each parse their pair, and the dispatcher's events and reports repeat the
+     * numbers of their requests: spellings seen are remembered ({@link RememberedParses}), at most this many per table.
      */
     private static final int REMEMBERED = 100_000;
-    private static final ConcurrentHashMap<String, String> SENDERS = new ConcurrentHashMap<>();
-    private static final ConcurrentHashMap<String, String> RECIPIENTS = new ConcurrentHashMap<>();
-    private static final ConcurrentHashMap<String, String> COUNTRIES = new ConcurrentHashMap<>();
+    private static final RememberedParses<String> SENDERS = new RememberedParses<>(REMEMBERED, OptOutPair::canonicalSender);
+    private static final RememberedParses<String> RECIPIENTS = new RememberedParses<>(REMEMBERED, OptOutPair::canonicalRecipient);
+    private static final RememberedParses<String> COUNTRIES = new RememberedParses<>(REMEMBERED, SenderAddress::regionOf);
 
     public static OptOutPair of(String rawSender, String rawRecipient) {
-        return new OptOutPair(remembered(SENDERS, rawSender, OptOutPair::canonicalSender),
-                remembered(RECIPIENTS, rawRecipient, OptOutPair::canonicalRecipient));
-    }
-
-    private static String remembered(ConcurrentHashMap<String, String> table, String raw, UnaryOperator<String> parse) {
-        if (raw == null) {
-            return parse.apply(null);
-        }
-        String known = table.get(raw);
-        if (known == null) {
-            known = parse.apply(raw);
-            if (table.size() >= REMEMBERED) {
-                table.clear();
-            }
-            table.put(raw, known);
-        }
-        return known;
+        return new OptOutPair(SENDERS.get(rawSender), RECIPIENTS.get(rawRecipient));
     }
 
     /** The key of sms-optouts and sms-optout-commands: {@code <from>|<to>}. */
@@ -50,7 +32,7 @@ public record OptOutPair(String sender, String recipient) {
 
     /** The recipient's country, ISO 3166 ("ZZ" when libphonenumber cannot tell). */
     public String country() {
-        return remembered(COUNTRIES, recipient, SenderAddress::regionOf);
+        return COUNTRIES.get(recipient);
     }
 
     static String canonicalSender(String raw) {
