@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** The end-to-end benchmark's command line; every option has a default, so no argument runs the whole benchmark. */
 record E2eOptions(long messages, long durationSeconds, List<String> phases, int bulkRecipients, int threads, long warmUpMessages,
-                  int perfRecords, Path jar, String heap, List<String> jvmOptions, Optional<Path> config) {
+                  int perfRecords, Path jar, List<String> jvmOptions, Optional<Path> config) {
 
     static final String USAGE = """
             usage: EndToEndBenchmark [options]
@@ -18,9 +18,9 @@ record E2eOptions(long messages, long durationSeconds, List<String> phases, int 
               --warm-up N         messages sent in bulk first, not reported (default 20000; 0 skips)
               --perf-records N    records for Kafka's producer and consumer perf tools (default 1000000; 0 skips)
               --jar PATH          the platform jar (default platform/target/relay-platform.jar)
-              --heap SIZE         the platform's -Xmx (default 512m, as ./relay start)
-              --jvm-options "..." the platform's other JVM options, space-separated (default as ./relay start:
-                                  -XX:+UseParallelGC -Djdk.nio.maxCachedBufferSize=262144)
+              --jvm-options "..." the platform's JVM options, space-separated (default: platform/jvm.options, as
+                                  ./relay start)
+              --heap SIZE         the platform's -Xmx, after the JVM options (default: theirs)
               --config PATH       the platform configuration (default: e2e/relay-e2e-benchmark.yaml in this jar)
             """;
 
@@ -33,8 +33,8 @@ record E2eOptions(long messages, long durationSeconds, List<String> phases, int 
         long warmUp = 20_000;
         int perfRecords = 1_000_000;
         Path jar = Path.of("platform/target/relay-platform.jar");
-        String heap = "512m";
-        List<String> jvmOptions = PlatformProcess.DEFAULT_JVM_OPTIONS;
+        Optional<String> heap = Optional.empty();
+        List<String> jvmOptions = null;
         Optional<Path> config = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
@@ -54,7 +54,7 @@ record E2eOptions(long messages, long durationSeconds, List<String> phases, int 
                 case "--warm-up" -> warmUp = Long.parseLong(value);
                 case "--perf-records" -> perfRecords = Integer.parseInt(value);
                 case "--jar" -> jar = Path.of(value);
-                case "--heap" -> heap = value;
+                case "--heap" -> heap = Optional.of(value);
                 case "--jvm-options" -> jvmOptions = value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
                 case "--config" -> config = Optional.of(Path.of(value));
                 default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
@@ -65,7 +65,21 @@ record E2eOptions(long messages, long durationSeconds, List<String> phases, int 
                 throw new IllegalArgumentException("--phases takes bulk and/or single, not " + phase);
             }
         }
-        return new E2eOptions(messages, duration, phases, bulkRecipients, threads, warmUp, perfRecords, jar, heap, jvmOptions, config);
+        List<String> platformOptions = new java.util.ArrayList<>(jvmOptions != null ? jvmOptions : PlatformProcess.defaultJvmOptions());
+        heap.ifPresent(size -> platformOptions.add("-Xmx" + size)); // the JVM takes the last -Xmx it is given
+        return new E2eOptions(messages, duration, phases, bulkRecipients, threads, warmUp, perfRecords, jar,
+                List.copyOf(platformOptions), config);
+    }
+
+    /** The platform's -Xmx as its JVM takes it (the last one given), or "JVM default". */
+    String heap() {
+        String heap = "JVM default";
+        for (String option : jvmOptions) {
+            if (option.startsWith("-Xmx")) {
+                heap = option.substring("-Xmx".length());
+            }
+        }
+        return heap;
     }
 
     int recipientsFor(String phase) {

@@ -65,9 +65,9 @@ public final class EndToEndBenchmark {
         Report report = new Report(options, numbers.size());
         report.loadAtStart = PhaseRun.loadAverage();
         Path log = work.resolve("platform.log");
-        System.out.printf("platform: java -Xmx%s %s-jar %s %s (log %s)%n", options.heap(),
-                options.jvmOptions().stream().map(o -> o + " ").collect(java.util.stream.Collectors.joining()), options.jar(), config, log);
-        try (PlatformProcess platform = PlatformProcess.start(options.jar(), options.heap(), options.jvmOptions(), config, work.resolve("data"), log,
+        System.out.printf("platform: java %s -jar %s %s (log %s)%n", String.join(" ", options.jvmOptions()),
+                options.jar(), config, log);
+        try (PlatformProcess platform = PlatformProcess.start(options.jar(), options.jvmOptions(), config, work.resolve("data"), log,
                 Duration.ofMinutes(5))) {
             ProcessProbe probe = new ProcessProbe(platform.pid());
             report.startUp = platform.startUp();

@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The platform as users run it: {@code java -Xmx512m <DEFAULT_JVM_OPTIONS> -jar relay-platform.jar config.yaml}, with
+ * The platform as users run it: {@code java <platform/jvm.options> -jar relay-platform.jar config.yaml}, with
  * {@code MALLOC_ARENA_MAX=2}, as {@code ./relay start} does, in its own process, so that
  * its memory (RSS) and CPU are its own. Ready is the banner on stdout ("Relay is running"); the start-up time is from
  * just before the process is started to the moment that line is read. The endpoint, certificate and Kafka address
@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
  */
 final class PlatformProcess implements AutoCloseable {
 
-    /** The JVM options besides the heap that {@code ./relay start} uses by default; keep the two the same. */
-    static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseParallelGC", "-Djdk.nio.maxCachedBufferSize=262144");
+    /** Where {@code ./relay start} reads its default JVM options, relative to the repository (the working folder). */
+    static final Path DEFAULT_JVM_OPTIONS = Path.of("platform/jvm.options");
 
     private static final Pattern ENDPOINT = Pattern.compile("^\\s+Endpoint\\s+(\\S+)");
     private static final Pattern CERTIFICATE = Pattern.compile("^\\s+Certificate\\s+(\\S+)");
@@ -51,10 +51,21 @@ final class PlatformProcess implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
     }
 
-    static PlatformProcess start(Path jar, String maxHeap, List<String> jvmOptions, Path config, Path dataDirectory,
+    /** The options of {@link #DEFAULT_JVM_OPTIONS}: every line that is not a comment, split at white space. */
+    static List<String> defaultJvmOptions() {
+        try {
+            return java.nio.file.Files.readAllLines(DEFAULT_JVM_OPTIONS).stream().filter(line -> !line.startsWith("#"))
+                    .flatMap(line -> java.util.Arrays.stream(line.trim().split("\\s+"))).filter(o -> !o.isEmpty()).toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + DEFAULT_JVM_OPTIONS.toAbsolutePath() + " (run from the "
+                    + "repository's folder, or give --jvm-options): " + e.getMessage(), e);
+        }
+    }
+
+    static PlatformProcess start(Path jar, List<String> jvmOptions, Path config, Path dataDirectory,
                                  Path logFile, Duration timeout) throws IOException, InterruptedException, TimeoutException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + maxHeap));
+        List<String> command = new ArrayList<>(List.of(java));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString(), config.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(logFile.toFile());
