@@ -71,6 +71,14 @@ public final class OptOutProcessorService implements AutoCloseable {
             required.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterRouting.class.getName());
             required.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterRouting.class.getName());
             required.put("processing.exception.handler.global.enabled", "true"); // no global stores; silences a start-up warning
+            // Unless the user chooses (kafka.max.task.idle.ms): no idling. Kafka Streams formats a log line for every
+            // empty partition of a task on every processing check unless idling is disabled, and a task here reads
+            // five topics (a JFR profile under bulk load: a sixth of the stream thread). Waiting for timestamp order
+            // across them buys nothing: usage windows take late events within their grace, and the opt-out rules
+            // order a pair's events by their own time, ignoring one older than the newest applied (OptOutTransition).
+            if (!optOut.config().kafkaClientProperties().containsKey(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)) {
+                required.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, String.valueOf(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED));
+            }
             if (!optOut.stateDir().isBlank()) {
                 required.put(StreamsConfig.STATE_DIR_CONFIG, optOut.stateDir());
             }

@@ -1,5 +1,6 @@
 package io.relaysms.optout.usage;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -23,7 +24,9 @@ public record UsageTally(
         long updatedAt) {
 
     public UsageTally {
-        failedByReason = new TreeMap<>(failedByReason == null ? Map.of() : failedByReason);
+        // Most windows never see a failure: no map is copied for them on every event.
+        failedByReason = failedByReason == null || failedByReason.isEmpty() ? Map.of()
+                : Collections.unmodifiableSortedMap(new TreeMap<>(failedByReason));
         latency = latency == null ? LatencySketch.empty() : latency;
     }
 

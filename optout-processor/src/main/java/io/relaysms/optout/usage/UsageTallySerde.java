@@ -1,8 +1,8 @@
 package io.relaysms.optout.usage;
 
 import io.relaysms.optout.streams.JsonSerde;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.common.errors.SerializationException;
@@ -23,6 +23,7 @@ import org.apache.kafka.common.serialization.Serializer;
 public final class UsageTallySerde implements Serde<UsageTally> {
 
     private static final byte VERSION_1 = 1;
+    private static final int MAX_VARINT = 10;
     private final JsonSerde<UsageTally> earlierJson = new JsonSerde<>(UsageTally.class);
 
     @Override
@@ -49,8 +50,9 @@ public final class UsageTallySerde implements Serde<UsageTally> {
     }
 
     static byte[] write(UsageTally tally) {
-        Output out = new Output(64 + 4 * tally.latency().bins().size());
-        out.bytes.write(VERSION_1);
+        LatencySketch latency = tally.latency();
+        Output out = new Output(maxLength(tally));
+        out.write(VERSION_1);
         out.varLong(tally.requests());
         out.varLong(tally.segments());
         out.varLong(tally.submitted());
@@ -66,20 +68,28 @@ public final class UsageTallySerde implements Serde<UsageTally> {
         for (Map.Entry<String, Long> reason : tally.failedByReason().entrySet()) {
             byte[] name = reason.getKey().getBytes(StandardCharsets.UTF_8);
             out.varLong(name.length);
-            out.bytes.write(name, 0, name.length);
+            out.write(name);
             out.varLong(reason.getValue());
         }
-        LatencySketch latency = tally.latency();
         out.varLong(latency.count());
-        out.varLong(latency.bins().size());
+        out.varLong(latency.binsUsed());
         int previous = 0;
-        // TreeMap order: ascending indexes, so each delta is small and non-negative.
-        for (Map.Entry<Integer, Long> bin : latency.bins().entrySet()) {
-            out.varLong(bin.getKey() - (long) previous);
-            out.varLong(bin.getValue());
-            previous = bin.getKey();
+        // Ascending indexes, so each delta is small and non-negative.
+        for (int i = 0; i < latency.binsUsed(); i++) {
+            out.varLong(latency.binIndex(i) - (long) previous);
+            out.varLong(latency.binTotal(i));
+            previous = latency.binIndex(i);
         }
-        return out.bytes.toByteArray();
+        return out.toByteArray();
+    }
+
+    /** An upper bound of the written length (a varint takes at most 10 bytes), so the buffer never grows. */
+    private static int maxLength(UsageTally tally) {
+        int length = 1 + 14 * MAX_VARINT + 2 * MAX_VARINT * tally.latency().binsUsed();
+        for (String reason : tally.failedByReason().keySet()) {
+            length += 2 * MAX_VARINT + 3 * reason.length();
+        }
+        return length;
     }
 
     static UsageTally read(byte[] bytes) {
@@ -106,25 +116,38 @@ public final class UsageTallySerde implements Serde<UsageTally> {
             reasons.put(name, in.varLong());
         }
         long latencyCount = in.varLong();
-        Map<Integer, Long> bins = new TreeMap<>();
+        int binsUsed = in.count();
+        int[] indexes = new int[binsUsed];
+        long[] counts = new long[binsUsed];
         int index = 0;
-        for (long i = in.count(); i > 0; i--) {
+        for (int i = 0; i < binsUsed; i++) {
             index = Math.toIntExact(index + in.varLong());
-            bins.put(index, in.varLong());
+            indexes[i] = index;
+            counts[i] = in.varLong();
         }
         if (in.position != bytes.length) {
             throw new IllegalArgumentException((bytes.length - in.position) + " bytes left after the tally");
         }
         return new UsageTally(requests, segments, submitted, delivered, failed, reasons, expired, blocked, inbound,
-                optOuts, optIns, new LatencySketch(bins, latencyCount), updatedAt);
+                optOuts, optIns, LatencySketch.ofSortedBins(indexes, counts, latencyCount), updatedAt);
     }
 
     /** Unsigned LEB128: every value written here is a count, a time in epoch milliseconds or a forward delta. */
     private static final class Output {
-        final ByteArrayOutputStream bytes;
+        private final byte[] bytes;
+        private int position;
 
-        Output(int size) {
-            bytes = new ByteArrayOutputStream(size);
+        Output(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        void write(byte b) {
+            bytes[position++] = b;
+        }
+
+        void write(byte[] b) {
+            System.arraycopy(b, 0, bytes, position, b.length);
+            position += b.length;
         }
 
         void varLong(long value) {
@@ -132,10 +155,14 @@ public final class UsageTallySerde implements Serde<UsageTally> {
                 throw new IllegalArgumentException("a usage tally holds no negative numbers: " + value);
             }
             while ((value & ~0x7FL) != 0) {
-                bytes.write((int) ((value & 0x7F) | 0x80));
+                bytes[position++] = (byte) ((value & 0x7F) | 0x80);
                 value >>>= 7;
             }
-            bytes.write((int) value);
+            bytes[position++] = (byte) value;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(bytes, position);
         }
     }
 

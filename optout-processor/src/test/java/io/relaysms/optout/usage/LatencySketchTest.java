@@ -28,6 +28,29 @@ class LatencySketchTest {
     }
 
     @Test
+    void keepsBinsAscendingWhateverTheOrderOfLatencies() {
+        LatencySketch sketch = LatencySketch.empty().add(5_000).add(10).add(700).add(10).add(0);
+
+        assertThat(sketch.bins().values()).containsExactly(1L, 2L, 1L, 1L);
+        assertThat(sketch.quantile(0)).isZero();
+        assertThat(sketch.quantile(0.5)).isCloseTo(10L, within(1L));
+        assertThat(sketch.quantile(0.75)).isCloseTo(700L, within(7L));
+        assertThat(sketch.quantile(1)).isCloseTo(5_000L, within(50L));
+        assertThat(sketch.count()).isEqualTo(5);
+        assertThat(LatencySketch.of(sketch.bins(), sketch.count())).isEqualTo(sketch);
+    }
+
+    @Test
+    void addingLeavesTheEarlierSketchUnchanged() {
+        LatencySketch before = LatencySketch.empty().add(10);
+        LatencySketch after = before.add(10).add(20);
+
+        assertThat(before.count()).isEqualTo(1);
+        assertThat(before.bins().values()).containsExactly(1L);
+        assertThat(after.count()).isEqualTo(3);
+    }
+
+    @Test
     void holdsSubMillisecondLatenciesAsZero() {
         assertThat(LatencySketch.empty().add(0).quantile(0.5)).isZero();
     }
