@@ -10,27 +10,18 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
-import org.jsmpp.bean.AlertNotification;
-import org.jsmpp.bean.DataSm;
+import java.util.concurrent.CompletableFuture;
 import org.jsmpp.bean.DeliverSm;
 import org.jsmpp.bean.OptionalParameter;
-import org.jsmpp.extra.ProcessRequestException;
-import org.jsmpp.session.DataSmResult;
-import org.jsmpp.session.MessageReceiverListener;
-import org.jsmpp.session.Session;
 
 /**
- * Handles the deliver_sm a carrier sends on our binds. A delivery receipt (esm_class bits 2-5 = 0x04) becomes a
- * {@link CarrierReceipt}: the carrier's id from the receipted_message_id TLV, else the text's {@code id:},
+ * Turns the deliver_sm a carrier sends on our binds into records. A delivery receipt (esm_class bits 2-5 = 0x04)
+ * becomes a {@link CarrierReceipt}: the carrier's id from the receipted_message_id TLV, else the text's {@code id:},
  * exactly as written; the text's fields parsed. Anything else is a mobile-originated part, kept raw
- * ({@link InboundMessagePart}: payload with its UDH, SAR TLVs). jSMPP answers deliver_sm_resp when this method
- * returns, which is after Kafka acknowledged the record; when Kafka could not take it the carrier gets
- * ESME_RSYSERR (0x08) and sends it again.
+ * ({@link InboundMessagePart}: payload with its UDH, SAR TLVs). The bind answers deliver_sm_resp once Kafka
+ * acknowledged the record; when Kafka could not take it the carrier gets ESME_RSYSERR (0x08) and sends it again.
  */
-public final class DeliverSmListener implements MessageReceiverListener {
-
-    private static final int ESME_RSYSERR = 0x08;
-    private static final int ESME_RINVCMDID = 0x03;
+public final class DeliverSmListener implements DeliverSmReceiver {
 
     private final String carrierId;
     private final InboundSink sink;
@@ -43,16 +34,8 @@ public final class DeliverSmListener implements MessageReceiverListener {
     }
 
     @Override
-    public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
-        try {
-            if (deliverSm.isSmscDeliveryReceipt()) {
-                sink.receipt(receipt(deliverSm));
-            } else {
-                sink.inboundPart(part(deliverSm));
-            }
-        } catch (InboundSink.InboundStoreException e) {
-            throw new ProcessRequestException(e.getMessage(), ESME_RSYSERR, e);
-        }
+    public CompletableFuture<Void> store(DeliverSm deliverSm) {
+        return deliverSm.isSmscDeliveryReceipt() ? sink.storeReceipt(receipt(deliverSm)) : sink.storeInboundPart(part(deliverSm));
     }
 
     CarrierReceipt receipt(DeliverSm deliverSm) {
@@ -122,15 +105,5 @@ public final class DeliverSmListener implements MessageReceiverListener {
             }
             return value;
         }).orElse(null);
-    }
-
-    @Override
-    public void onAcceptAlertNotification(AlertNotification alertNotification) {
-        // Nothing to do: Relay does not ask for alerts (no data_sm with set_dpf).
-    }
-
-    @Override
-    public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
-        throw new ProcessRequestException("data_sm is not supported by Relay; use deliver_sm", ESME_RINVCMDID);
     }
 }

@@ -1,20 +1,20 @@
 package io.relaysms.dispatcher.smpp;
 
 import java.io.IOException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jsmpp.DefaultPDUReader;
-import org.jsmpp.DefaultPDUSender;
-import org.jsmpp.SynchronizedPDUSender;
 import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.NumberingPlanIndicator;
 import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.extra.SessionState;
 import org.jsmpp.session.BindParameter;
-import org.jsmpp.session.MessageReceiverListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * stay bound (jSMPP sends enquire_link every interval and closes the session when one goes unanswered), and
  * after any loss reconnect with exponential backoff. The transitions are those of {@link BindState}. A window
  * semaphore bounds the submits in flight on this bind (taken without waiting by {@link SmppConnection}); when a
- * session is lost its outstanding submits fail at once. deliver_sm received on it go to the receiver listener.
+ * session is lost its outstanding submits fail at once. deliver_sm received on it go to the receiver, and are
+ * answered from the bind's answer thread ({@code smpp-<carrier>-<n>-answers}) once stored ({@link DeliverSmAnswers}).
  */
 public final class SmppBind implements AutoCloseable {
 
@@ -31,7 +32,8 @@ public final class SmppBind implements AutoCloseable {
 
     private final SmppCarrierSettings settings;
     private final String name;
-    private final MessageReceiverListener receiver;
+    private final DeliverSmReceiver receiver;
+    private final ExecutorService answers;
     private final Semaphore window;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -40,10 +42,15 @@ public final class SmppBind implements AutoCloseable {
     private BindState state = BindState.CONNECTING;
     private AsyncSubmitSession session;
 
-    public SmppBind(SmppCarrierSettings settings, int index, MessageReceiverListener receiver) {
+    public SmppBind(SmppCarrierSettings settings, int index, DeliverSmReceiver receiver) {
         this.settings = settings;
         this.name = "smpp-" + settings.carrierId() + "-" + index;
         this.receiver = receiver;
+        this.answers = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, name + "-answers");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.window = new Semaphore(settings.window());
         this.keeper = new Thread(this::keepBound, name);
         keeper.setDaemon(true);
@@ -135,13 +142,14 @@ public final class SmppBind implements AutoCloseable {
     }
 
     private AsyncSubmitSession open() {
-        AsyncSubmitSession opened = new AsyncSubmitSession(new SynchronizedPDUSender(new DefaultPDUSender()), new DefaultPDUReader(),
+        DeliverSmAnswers deliveries = new DeliverSmAnswers(name, receiver, this::writeAnswer);
+        AsyncSubmitSession opened = new AsyncSubmitSession(deliveries, new DefaultPDUReader(),
                 new NoDelayConnectionFactory(settings.tls(), settings.tlsTrustAll(), (int) settings.bindTimeoutMillis()));
         opened.setEnquireLinkTimer(settings.enquireLinkMillis());
         opened.setTransactionTimer(settings.responseTimeoutMillis());
         opened.setPduProcessorDegree(Math.max(3, Math.min(16, settings.window())));
         opened.setQueueCapacity(Math.max(100, settings.window() * 4));
-        opened.setMessageReceiverListener(receiver);
+        opened.setMessageReceiverListener(deliveries);
         opened.addSessionStateListener((now, before, source) -> {
             if (!now.isBound()) {
                 // No submit_sm_resp can come any more: the parts go back as retryable now, not at their timeout.
@@ -253,6 +261,15 @@ public final class SmppBind implements AutoCloseable {
             keeper.join(settings.bindTimeoutMillis() + 1_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        answers.shutdown();
+    }
+
+    private void writeAnswer(Runnable write) {
+        try {
+            answers.execute(write);
+        } catch (RejectedExecutionException e) {
+            // Closed: the session is gone too, and the carrier sends unanswered deliver_sm again on its next bind.
         }
     }
 

@@ -26,7 +26,6 @@ import org.jsmpp.bean.RegisteredDelivery;
 import org.jsmpp.bean.SMSCDeliveryReceipt;
 import org.jsmpp.bean.SubmitSmResp;
 import org.jsmpp.extra.ResponseTimeoutException;
-import org.jsmpp.session.MessageReceiverListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +52,7 @@ public final class SmppConnection implements CarrierConnection {
     private final ScheduledExecutorService timer;
     private volatile boolean closed;
 
-    public SmppConnection(SmppCarrierSettings settings, MessageReceiverListener receiver) {
+    public SmppConnection(SmppCarrierSettings settings, DeliverSmReceiver receiver) {
         this.settings = settings;
         this.pacer = new CarrierPacer(settings.tps(), 100, 5_000);
         this.classifier = new CommandStatusClassifier(settings.throttledStatuses(), settings.retryableStatuses());

@@ -17,13 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import org.jsmpp.bean.AlertNotification;
-import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.DeliverSm;
 import org.jsmpp.extra.ProcessRequestException;
-import org.jsmpp.session.DataSmResult;
-import org.jsmpp.session.MessageReceiverListener;
-import org.jsmpp.session.Session;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -153,18 +148,9 @@ class SmppConnectionIT {
     }
 
     /** This route asks for no receipts and is sent no MOs. */
-    private static final class NoDeliveries implements MessageReceiverListener {
+    private static final class NoDeliveries implements DeliverSmReceiver {
         @Override
-        public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
-            throw new ProcessRequestException("not expected in this test", 0x08);
-        }
-
-        @Override
-        public void onAcceptAlertNotification(AlertNotification alertNotification) {
-        }
-
-        @Override
-        public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
+        public CompletableFuture<Void> store(DeliverSm deliverSm) throws ProcessRequestException {
             throw new ProcessRequestException("not expected in this test", 0x08);
         }
     }
