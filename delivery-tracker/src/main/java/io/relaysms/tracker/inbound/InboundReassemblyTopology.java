@@ -5,7 +5,7 @@ import io.relaysms.schemas.InboundMessagePart;
 import io.relaysms.topics.Topic;
 import io.relaysms.topics.TopicCatalog;
 import io.relaysms.tracker.metrics.TrackerMetrics;
-import io.relaysms.tracker.streams.JsonSerde;
+import io.relaysms.tracker.streams.StateSerde;
 import io.relaysms.tracker.streams.StoreKind;
 import java.time.Duration;
 import java.util.List;
@@ -54,7 +54,7 @@ public final class InboundReassemblyTopology {
 
     public Topology build() {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(stores.store(PENDING_PARTS_STORE, JsonSerde.of(PendingMessage.class)));
+        builder.addStateStore(stores.store(PENDING_PARTS_STORE, StateSerde.of(PendingMessage.class)));
         builder.addStateStore(stores.store(REASSEMBLY_DEADLINES_STORE, Serdes.String()));
         Topic<String, InboundMessagePart> input = topics.inboundParts();
         Topic<String, InboundMessage> output = topics.inbound();

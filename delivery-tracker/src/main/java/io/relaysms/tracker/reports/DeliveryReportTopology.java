@@ -9,7 +9,7 @@ import io.relaysms.topics.Topic;
 import io.relaysms.topics.TopicCatalog;
 import io.relaysms.tracker.ids.MatchKeys;
 import io.relaysms.tracker.metrics.TrackerMetrics;
-import io.relaysms.tracker.streams.JsonSerde;
+import io.relaysms.tracker.streams.StateSerde;
 import io.relaysms.tracker.streams.StoreKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,7 +87,7 @@ public final class DeliveryReportTopology {
                 new MatchInput.Receipt(ReceiptView.from(receipt))), Named.as("receipts-by-match-key"));
         Map<String, KStream<String, MatcherOutput>> matched = submitted.merge(received, Named.as("match-inputs-merge"))
                 .repartition(Repartitioned.<String, MatchInput>as("match-inputs")
-                        .withKeySerde(strings).withValueSerde(JsonSerde.of(MatchInput.class)))
+                        .withKeySerde(strings).withValueSerde(StateSerde.of(MatchInput.class)))
                 .process(() -> new ReceiptMatcher(keys, settings, receiptTopic.name(), metrics), Named.as("receipt-matcher"),
                         MATCH_INDEX_STORE, HELD_RECEIPTS_STORE, MATCH_EXPIRY_STORE)
                 .split(Named.as("receipt-matcher-"))
@@ -106,7 +106,7 @@ public final class DeliveryReportTopology {
         Topic<String, DeliveryReport> reportTopic = topics.deliveryReports();
         dispatched.merge(segmentReceipts, Named.as("message-inputs-merge"))
                 .repartition(Repartitioned.<String, TrackerInput>as("message-inputs")
-                        .withKeySerde(strings).withValueSerde(JsonSerde.of(TrackerInput.class)))
+                        .withKeySerde(strings).withValueSerde(StateSerde.of(TrackerInput.class)))
                 .process(() -> new MessageTracker(settings, metrics), Named.as("message-tracker"),
                         MESSAGES_STORE, REPORT_DEADLINES_STORE)
                 .to(reportTopic.name(), Produced.with(reportTopic.keySerde(), reportTopic.valueSerde()).withName("delivery-reports-sink"));
@@ -135,10 +135,10 @@ public final class DeliveryReportTopology {
     }
 
     private void addStores(StreamsBuilder builder, Serde<String> strings) {
-        builder.addStateStore(stores.store(MATCH_INDEX_STORE, JsonSerde.of(SegmentList.class)));
-        builder.addStateStore(stores.store(HELD_RECEIPTS_STORE, JsonSerde.of(HeldReceipts.class)));
-        builder.addStateStore(stores.store(MATCH_EXPIRY_STORE, strings));
-        builder.addStateStore(stores.store(MESSAGES_STORE, JsonSerde.of(MessageTrack.class)));
+        builder.addStateStore(stores.uncachedStore(MATCH_INDEX_STORE, StateSerde.of(SegmentList.class)));
+        builder.addStateStore(stores.uncachedStore(HELD_RECEIPTS_STORE, StateSerde.of(HeldReceipts.class)));
+        builder.addStateStore(stores.uncachedStore(MATCH_EXPIRY_STORE, strings));
+        builder.addStateStore(stores.store(MESSAGES_STORE, StateSerde.of(MessageTrack.class)));
         builder.addStateStore(stores.store(REPORT_DEADLINES_STORE, strings));
     }
 }

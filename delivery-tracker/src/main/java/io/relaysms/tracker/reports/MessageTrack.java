@@ -13,7 +13,7 @@ import java.util.TreeMap;
 /**
  * Everything the tracker knows about one message: who sent it to whom with which options, every dispatch event and
  * receipt (the timeline support people query), each segment's final receipt, and the report once there is one.
- * Stored as JSON in the {@code messages} store, keyed by messageId.
+ * Stored in the {@code messages} store (as Smile, {@link io.relaysms.tracker.streams.StateSerde}), keyed by messageId.
  *
  * <p>The latest dispatch attempt decides: an event of an older attempt only joins the timeline. After the report,
  * events and receipts are still recorded (late, duplicate) but never change it: one report per message.
