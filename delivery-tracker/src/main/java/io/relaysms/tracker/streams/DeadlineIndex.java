@@ -10,6 +10,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Things due at a time, in a key-value store ordered by time: keys are {@code <epoch millis, 19 digits>|<id>}, so
  * a range scan from the start to now finds exactly what is due, however many are pending. Kept in a changelogged
  * store like the state it schedules, so a restart forgets no deadline.
+ *
+ * <p>Every deadline taken or removed leaves a tombstone in RocksDB at the front of the time order until compaction
+ * drops it, so a scan from time 0 stepped over all of them each time: under load, seeking there was an eighth of
+ * the tracker's stream thread. The index remembers, in memory, the time below which nothing is pending (everything
+ * due by the last complete scan was taken; an entry added earlier than that lowers it again) and scans from there.
+ * A new instance (restart, rebalance) starts from 0, so nothing restored from the changelog is skipped.
  */
 public final class DeadlineIndex {
 
@@ -18,6 +24,8 @@ public final class DeadlineIndex {
     }
 
     private final KeyValueStore<String, String> store;
+    /** Nothing pending is due before this time. */
+    private long pendingFrom;
 
     public DeadlineIndex(KeyValueStore<String, String> store) {
         this.store = store;
@@ -25,6 +33,7 @@ public final class DeadlineIndex {
 
     public void add(long at, String id) {
         store.put(key(at, id), id);
+        pendingFrom = Math.min(pendingFrom, Math.max(0, at));
     }
 
     public void remove(long at, String id) {
@@ -33,14 +42,22 @@ public final class DeadlineIndex {
 
     /** Removes and returns up to {@code max} entries due at or before {@code now}, earliest first. */
     public List<Due> takeDue(long now, int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be at least 1, was " + max);
+        }
         List<Due> due = new ArrayList<>();
-        try (KeyValueIterator<String, String> it = store.range(key(0, ""), key(now, "\uffff"))) {
+        if (now < pendingFrom) {
+            return due;
+        }
+        try (KeyValueIterator<String, String> it = store.range(key(pendingFrom, ""), key(now, "\uffff"))) {
             while (it.hasNext() && due.size() < max) {
                 KeyValue<String, String> entry = it.next();
                 due.add(new Due(Long.parseLong(entry.key.substring(0, 19)), entry.value));
             }
         }
         due.forEach(d -> store.delete(key(d.at(), d.id())));
+        // When max cut the scan short, more may be due at the last time taken; otherwise everything up to now is gone.
+        pendingFrom = due.size() < max ? now + 1 : due.get(due.size() - 1).at();
         return due;
     }
 
