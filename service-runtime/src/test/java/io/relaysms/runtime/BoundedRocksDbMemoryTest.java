@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.CompactionStyle;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 
@@ -29,6 +30,7 @@ class BoundedRocksDbMemoryTest {
             for (Options options : new Options[] {first, second}) {
                 assertThat(options.writeBufferSize()).isEqualTo(BoundedRocksDbMemory.MEMTABLE_SIZE);
                 assertThat(options.maxWriteBufferNumber()).isEqualTo(BoundedRocksDbMemory.MEMTABLES_PER_STORE);
+                assertThat(options.compactionStyle()).isEqualTo(CompactionStyle.UNIVERSAL);
                 BlockBasedTableConfig table = (BlockBasedTableConfig) options.tableFormatConfig();
                 assertThat(table.cacheIndexAndFilterBlocks()).isTrue();
                 assertThat(table.pinTopLevelIndexAndFilter()).isTrue();
