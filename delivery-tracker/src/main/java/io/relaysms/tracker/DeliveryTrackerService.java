@@ -50,7 +50,6 @@ public final class DeliveryTrackerService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DeliveryTrackerService.class);
     static final String REPORTS_APPLICATION = "relay-delivery-tracker-reports";
     static final String INBOUND_APPLICATION = "relay-delivery-tracker-inbound";
-    static final int COMMIT_INTERVAL_MS = 50;
 
     private final Deque<AutoCloseable> resources;
     private final QueryServer http;
@@ -171,17 +170,13 @@ public final class DeliveryTrackerService implements AutoCloseable {
      *       them in timestamp order buys nothing here (both are only re-keyed; the matcher holds a receipt that
      *       comes before its submission). Kafka Streams 4.4 also formats a log line for every empty partition on
      *       every check unless idling is disabled, which was about a tenth of the stream thread's CPU.</li>
-     *   <li>{@code commit.interval.ms=50} (Relay's other Streams applications keep 100): under exactly-once a record
-     *       is visible downstream only after the commit of the transaction that wrote it, and a receipt crosses three
-     *       (match-inputs, message-inputs, the report), so commits alone account for about two and a half
-     *       intervals; measured, going from 100 to 50 ms took p50 from about 520 to 490 ms (README). Each commit
-     *       costs a transaction round trip and a flush of the store caches: CPU at low rates, little at high ones,
-     *       where a commit carries many records.</li>
      * </ul>
+     * The commit interval is Relay's (and Kafka Streams') exactly-once default of 100 ms. The tracker used 50 ms for
+     * faster reports, but under load its stream thread then spent a third to a half of its time in commits (flushing
+     * the producer, sending offsets, committing: stack samples in the end-to-end benchmark).
      */
     static Map<String, String> trackerDefaults() {
-        return Map.of(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, String.valueOf(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED),
-                StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(COMMIT_INTERVAL_MS));
+        return Map.of(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, String.valueOf(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED));
     }
 
     /** The port of the query API (and /health, /metrics). */

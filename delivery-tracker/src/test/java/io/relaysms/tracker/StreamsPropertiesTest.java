@@ -25,7 +25,7 @@ class StreamsPropertiesTest {
 
         DeliveryTrackerService.trackerDefaults().forEach((key, value) -> assertThat(properties).containsEntry(key, value));
         assertThat(properties).containsEntry(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "-1")
-                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "50");
+                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
     }
 
     @Test
