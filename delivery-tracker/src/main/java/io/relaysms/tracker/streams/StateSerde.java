@@ -30,13 +30,13 @@ public final class StateSerde<T> implements Serde<T> {
 
     private final Class<T> type;
     private final ObjectReader reader;
-    private final ObjectReader jsonReader;
     private final ObjectWriter writer;
+    /** Built on the first JSON record: most deployments never hold one, and building readers costs start-up time. */
+    private volatile ObjectReader jsonReader;
 
     private StateSerde(Class<T> type) {
         this.type = type;
         this.reader = SMILE.readerFor(type);
-        this.jsonReader = JSON.readerFor(type);
         this.writer = SMILE.writerFor(type);
     }
 
@@ -48,6 +48,15 @@ public final class StateSerde<T> implements Serde<T> {
         return mapper.setSerializationInclusion(JsonInclude.Include.NON_NULL)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .registerModule(new BlackbirdModule());
+    }
+
+    private ObjectReader jsonReader() {
+        ObjectReader json = jsonReader;
+        if (json == null) {
+            json = JSON.readerFor(type);
+            jsonReader = json;
+        }
+        return json;
     }
 
     @Override
@@ -71,7 +80,7 @@ public final class StateSerde<T> implements Serde<T> {
                 return null;
             }
             try {
-                return bytes.length > 0 && bytes[0] == '{' ? jsonReader.readValue(bytes) : reader.readValue(bytes);
+                return bytes.length > 0 && bytes[0] == '{' ? jsonReader().readValue(bytes) : reader.readValue(bytes);
             } catch (IOException e) {
                 throw new SerializationException("cannot read " + type.getSimpleName() + " from " + topic + ": " + e.getMessage(), e);
             }
