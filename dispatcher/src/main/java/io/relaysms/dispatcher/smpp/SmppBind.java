@@ -240,7 +240,11 @@ public final class SmppBind implements AutoCloseable {
         }
     }
 
-    /** Unbinds a bound session (waiting for unbind_resp at most the response timeout) and stops reconnecting. */
+    /**
+     * Unbinds a bound session and stops reconnecting. The wait for unbind_resp is the shorter of the response and
+     * bind timeouts: a long response timeout is for a carrier's slow submits, and jSMPP does not end the wait when the
+     * connection dies under it (SmppConnectionIT, with a ten-minute response timeout, once waited that long here).
+     */
     @Override
     public void close() {
         AsyncSubmitSession last;
@@ -254,6 +258,7 @@ public final class SmppBind implements AutoCloseable {
             lock.unlock();
         }
         if (last != null) {
+            last.setTransactionTimer(Math.min(settings.responseTimeoutMillis(), settings.bindTimeoutMillis()));
             last.unbindAndClose();
             last.failOutstanding("the SMPP session to " + settings.carrierId() + " was closed");
         }
