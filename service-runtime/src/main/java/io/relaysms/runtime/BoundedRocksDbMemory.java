@@ -67,6 +67,8 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
         // Size-tiered: the stores take writes at random keys (messageIds) far more than reads, and leveled
         // compaction rewrote a store's whole last level on every compaction of its small flushes.
         options.setCompactionStyle(CompactionStyle.UNIVERSAL);
+        // Per store, not once per process: Kafka Streams calls setIncreaseParallelism before this for every store it
+        // opens, which sets the process's flush pool back to one thread.
         options.getEnv().setBackgroundThreads(FLUSH_THREADS, Priority.HIGH);
         options.setTableFormatConfig(table);
     }
