@@ -27,6 +27,15 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
     static final long MEMTABLE_BYTES = 24L * 1024 * 1024;
     static final long MEMTABLE_SIZE = 4L * 1024 * 1024;
     /**
+     * A memtable takes memory in blocks of this size, and the write buffer manager counts the blocks, not the data.
+     * RocksDB's default (an eighth of {@link #MEMTABLE_SIZE}, 512 KiB) made the process's sixty-odd stores count
+     * about 30 MiB as soon as each held a few kilobytes: always over {@link #MEMTABLE_BYTES}, so every write to any
+     * store flushed that store's memtable at a few hundred entries (1,276 flushes of the tracker's busiest store in
+     * three minutes of the end-to-end benchmark), and the flushes could not keep up ("Stopping writes" about 5,800
+     * times in one run, 9 with 64 KiB blocks).
+     */
+    static final long ARENA_BLOCK_SIZE = 64L * 1024;
+    /**
      * Memtables a store may have before RocksDB stops its writes. The write buffer manager flushes whichever store
      * writes next once the process's memtables exceed {@link #MEMTABLE_BYTES}, so with dozens of stores (one per
      * partition per store name) flushes are small and frequent; with two memtables a store whose flush had not
@@ -63,6 +72,7 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
         table.setPinTopLevelIndexAndFilter(true);
         options.setWriteBufferManager(Budget.WRITE_BUFFERS);
         options.setWriteBufferSize(MEMTABLE_SIZE);
+        options.setArenaBlockSize(ARENA_BLOCK_SIZE);
         options.setMaxWriteBufferNumber(MEMTABLES_PER_STORE);
         // Size-tiered: the stores take writes at random keys (messageIds) far more than reads, and leveled
         // compaction rewrote a store's whole last level on every compaction of its small flushes.
