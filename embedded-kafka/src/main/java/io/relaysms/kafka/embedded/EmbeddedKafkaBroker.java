@@ -133,6 +133,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("group.initial.rebalance.delay.ms", "0");
         // The cleaner's 128 MiB default dedupe buffer would dominate the heap of a small platform.
         p.put("log.cleaner.dedupe.buffer.size", String.valueOf(2 * 1024 * 1024));
+        // A transactional producer's first write to a partition after a commit is refused (CONCURRENT_TRANSACTIONS)
+        // until the commit's markers are written. The broker retries that itself for up to this long, every 20 ms; by
+        // default 100 ms, after which the producer backs off 100 ms or more, and the batches it had pipelined behind
+        // the refused one fail out of sequence and back off too. On a broker sharing two cores with the whole
+        // platform, markers took longer than 100 ms often: 169 such retries in one run of the end-to-end benchmark,
+        // each stalling the next commit of the API, the tracker or the opt-out processor.
+        p.put("add.partitions.to.txn.retry.backoff.max.ms", "2000");
         // Topics are created explicitly by the topic catalogue, so a typo fails instead of creating a topic.
         p.put("auto.create.topics.enable", "false");
         p.putAll(overrides);

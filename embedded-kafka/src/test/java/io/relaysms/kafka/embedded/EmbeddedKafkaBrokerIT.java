@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,18 @@ class EmbeddedKafkaBrokerIT {
             broker.start();
 
             assertThat(readAll(broker, "persisted")).containsExactly("before restart");
+        }
+    }
+
+    /** The broker, not the producer, waits out a commit's markers (see the setting's comment); a misspelt key would be ignored. */
+    @Test
+    void retriesWritesThatWaitForTransactionMarkersItselfForUpToTwoSeconds() throws Exception {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().build().start();
+             Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            ConfigResource node = new ConfigResource(ConfigResource.Type.BROKER, "1");
+            Config config = admin.describeConfigs(List.of(node)).all().get().get(node);
+
+            assertThat(config.get("add.partitions.to.txn.retry.backoff.max.ms").value()).isEqualTo("2000");
         }
     }
 
