@@ -75,8 +75,9 @@ public final class SimulatorConfigDefinition {
                                 + "prefix, pattern, numbers, segment, system-id and priority.")
                 .define(RANDOM_SEED, Type.LONG, null, Importance.LOW,
                         "Seed of every random choice; unset: different each run.")
-                .define(RECORD_CAPACITY, Type.INT, 200_000, Range.atLeast(1), Importance.LOW,
-                        "Submits kept in the record; the oldest go beyond it (counted as evicted).")
+                .define(RECORD_CAPACITY, Type.INT, 10_000, Range.atLeast(1), Importance.LOW,
+                        "Submits kept in the record; the oldest go beyond it (counted as evicted). Each takes some "
+                                + "hundreds of bytes of heap (its body, text, addresses and ids).")
                 .define(DELIVERY_QUEUE_CAPACITY, Type.INT, 100_000, Range.atLeast(1), Importance.LOW,
                         "Receipts and MOs held per account while no receiver is bound; beyond it they are dropped and counted.")
                 .define(DELIVERY_THREADS, Type.INT, 2, Range.between(1, 64), Importance.LOW,
