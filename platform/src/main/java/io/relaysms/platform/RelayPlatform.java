@@ -37,6 +37,7 @@ public final class RelayPlatform implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RelayPlatform.class);
     private static final Duration TOPICS_TIMEOUT = Duration.ofSeconds(60);
+    static final int PLATFORM_REPEATABILITY_ENTRIES = 200_000;
 
     private final PlatformConfig config;
     private final RelaySettings settings;
@@ -65,7 +66,7 @@ public final class RelayPlatform implements AutoCloseable {
     public static RelayPlatform start(RelaySettings userSettings) {
         long begin = System.nanoTime();
         PlatformConfig config = new PlatformConfig(userSettings);
-        RelaySettings settings = withDataFolders(userSettings, config);
+        RelaySettings settings = withSharedHeapSizes(withDataFolders(userSettings, config));
         Deque<AutoCloseable> started = new ArrayDeque<>();
         List<CompletableFuture<?>> starting = new ArrayList<>();
         try {
@@ -131,6 +132,17 @@ public final class RelayPlatform implements AutoCloseable {
         s = withDefault(s, TrackerConfigDefinition.STATE_DIR, config.dataDirectory().resolve("streams").resolve("tracker").toString());
         s = withDefault(s, OptOutSettings.STATE_DIR, config.dataDirectory().resolve("streams").resolve("optout").toString());
         return s;
+    }
+
+    /**
+     * Sizes for services that share one heap (512 MiB with platform/jvm.options) unless the configuration names them.
+     * The API remembers every repeatable recipient (the Azure SDKs send repeatability ids with every request) for the
+     * window, up to its own default of 2,000,000, about 130 bytes each: a quarter of an hour at 2,200 messages a
+     * second would take half the platform's heap. Forgetting one early only answers its retry "accepted" instead of
+     * "rejected"; the dispatcher still sends that messageId once.
+     */
+    static RelaySettings withSharedHeapSizes(RelaySettings settings) {
+        return withDefault(settings, ApiSettings.REPEATABILITY_MAX_ENTRIES, String.valueOf(PLATFORM_REPEATABILITY_ENTRIES));
     }
 
     private static RelaySettings withDefault(RelaySettings settings, String key, String value) {
