@@ -23,7 +23,7 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
 
     /** Block cache and memtables of all stores together. */
     static final long TOTAL_BYTES = 64L * 1024 * 1024;
-    /** The part of {@link #TOTAL_BYTES} that memtables may take before the largest is flushed. */
+    /** The part of {@link #TOTAL_BYTES} memtables may take; beyond it, the store that writes next flushes its memtable. */
     static final long MEMTABLE_BYTES = 24L * 1024 * 1024;
     static final long MEMTABLE_SIZE = 4L * 1024 * 1024;
     /**
