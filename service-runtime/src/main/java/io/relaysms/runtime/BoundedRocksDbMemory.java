@@ -30,8 +30,8 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
      * A memtable takes memory in blocks of this size, and the write buffer manager counts the blocks, not the data.
      * RocksDB's default (an eighth of {@link #MEMTABLE_SIZE}, 512 KiB) made the process's sixty-odd stores count
      * about 30 MiB as soon as each held a few kilobytes: always over {@link #MEMTABLE_BYTES}, so every write to any
-     * store flushed that store's memtable at a few hundred entries (1,276 flushes of the tracker's busiest store in
-     * three minutes of the end-to-end benchmark), and the flushes could not keep up ("Stopping writes" about 5,800
+     * store flushed that store's memtable at a few hundred entries (1,276 flushes of one of the tracker's stores in
+     * under four minutes of the end-to-end benchmark), and the flushes could not keep up ("Stopping writes" about 5,800
      * times in one run, 9 with 64 KiB blocks).
      */
     static final long ARENA_BLOCK_SIZE = 64L * 1024;
