@@ -7,11 +7,8 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.dataformat.smile.SmileFactory;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
+import io.relaysms.runtime.JacksonSerde;
 import java.io.IOException;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * The tracker's own state stores and repartition topics: internal data whose readers are this module's own classes,
@@ -23,19 +20,18 @@ import org.apache.kafka.common.serialization.Serializer;
  * reads an older one's state. Readers and writers are resolved once per type, and Blackbird replaces reflective
  * accessor calls with generated lambdas.
  */
-public final class StateSerde<T> implements Serde<T> {
+public final class StateSerde<T> extends JacksonSerde<T> {
 
     private static final ObjectMapper SMILE = configure(new ObjectMapper(new SmileFactory()));
     private static final ObjectMapper JSON = configure(new ObjectMapper());
 
-    private final Class<T> type;
     private final ObjectReader reader;
     private final ObjectWriter writer;
     /** Built on the first JSON record: most deployments never hold one, and building readers costs start-up time. */
     private volatile ObjectReader jsonReader;
 
     private StateSerde(Class<T> type) {
-        this.type = type;
+        super(type);
         this.reader = SMILE.readerFor(type);
         this.writer = SMILE.writerFor(type);
     }
@@ -53,37 +49,19 @@ public final class StateSerde<T> implements Serde<T> {
     private ObjectReader jsonReader() {
         ObjectReader json = jsonReader;
         if (json == null) {
-            json = JSON.readerFor(type);
+            json = JSON.readerFor(type());
             jsonReader = json;
         }
         return json;
     }
 
     @Override
-    public Serializer<T> serializer() {
-        return (topic, value) -> {
-            if (value == null) {
-                return null;
-            }
-            try {
-                return writer.writeValueAsBytes(value);
-            } catch (IOException e) {
-                throw new SerializationException("cannot write " + type.getSimpleName() + " for " + topic, e);
-            }
-        };
+    protected byte[] write(T value) throws IOException {
+        return writer.writeValueAsBytes(value);
     }
 
     @Override
-    public Deserializer<T> deserializer() {
-        return (topic, bytes) -> {
-            if (bytes == null) {
-                return null;
-            }
-            try {
-                return bytes.length > 0 && bytes[0] == '{' ? jsonReader().readValue(bytes) : reader.readValue(bytes);
-            } catch (IOException e) {
-                throw new SerializationException("cannot read " + type.getSimpleName() + " from " + topic + ": " + e.getMessage(), e);
-            }
-        };
+    protected T read(byte[] bytes) throws IOException {
+        return bytes.length > 0 && bytes[0] == '{' ? jsonReader().readValue(bytes) : reader.readValue(bytes);
     }
 }

@@ -2,51 +2,29 @@ package io.relaysms.optout.streams;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.relaysms.runtime.JacksonSerde;
 import java.io.IOException;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * JSON for this app's internal records (repartition topics and store changelogs), which no other service
  * reads. JSON rather than Avro because these types are private: no schema id to register, and a field added
  * later reads from older bytes with its default (unknown fields are ignored, missing ones are null or zero).
  */
-public final class JsonSerde<T> implements Serde<T> {
+public final class JsonSerde<T> extends JacksonSerde<T> {
 
     private final ObjectMapper mapper = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    private final Class<T> type;
 
     public JsonSerde(Class<T> type) {
-        this.type = type;
+        super(type);
     }
 
     @Override
-    public Serializer<T> serializer() {
-        return (topic, value) -> {
-            if (value == null) {
-                return null;
-            }
-            try {
-                return mapper.writeValueAsBytes(value);
-            } catch (IOException e) {
-                throw new SerializationException("cannot write a " + type.getSimpleName() + " to " + topic, e);
-            }
-        };
+    protected byte[] write(T value) throws IOException {
+        return mapper.writeValueAsBytes(value);
     }
 
     @Override
-    public Deserializer<T> deserializer() {
-        return (topic, bytes) -> {
-            if (bytes == null) {
-                return null;
-            }
-            try {
-                return mapper.readValue(bytes, type);
-            } catch (IOException e) {
-                throw new SerializationException("cannot read a " + type.getSimpleName() + " from " + topic + ": " + e.getMessage(), e);
-            }
-        };
+    protected T read(byte[] bytes) throws IOException {
+        return mapper.readValue(bytes, type());
     }
 }
