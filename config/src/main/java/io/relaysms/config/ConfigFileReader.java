@@ -14,11 +14,16 @@ import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Reads a configuration file into flat dotted keys. A {@code .properties} file is taken as it is; a
  * {@code .yaml}/{@code .yml} file is flattened, so {@code numbers: {"+18005550100": {type: toll-free}}}
  * becomes {@code numbers.+18005550100.type=toll-free}. Both formats therefore share one key space.
+ *
+ * <p>A key given twice is refused, not resolved: YAML parsers keep the last of two equal keys, so a second
+ * {@code tracker:} block further down a file would silently drop the first one's settings, and a mapping and a dotted
+ * key ({@code kafka: {acks: 1}} and {@code kafka.acks: all}) would silently overwrite each other.
  */
 public final class ConfigFileReader {
 
@@ -29,7 +34,7 @@ public final class ConfigFileReader {
         String name = file.getFileName().toString().toLowerCase();
         try (InputStream in = Files.newInputStream(file)) {
             if (name.endsWith(".yaml") || name.endsWith(".yml")) {
-                return readYaml(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                return readYaml(new String(in.readAllBytes(), StandardCharsets.UTF_8), file.toString());
             }
             if (name.endsWith(".properties")) {
                 return readProperties(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
@@ -52,7 +57,19 @@ public final class ConfigFileReader {
 
     /** YAML text flattened to dotted keys; for configuration that ships inside a jar rather than in a file. */
     public static Map<String, String> readYaml(String text) {
-        Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+        return readYaml(text, "YAML configuration");
+    }
+
+    private static Map<String, String> readYaml(String text, String source) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        Object root;
+        try {
+            root = new Yaml(new SafeConstructor(options)).load(text);
+        } catch (YAMLException e) {
+            // SnakeYAML's message names the problem and its line and column, with the offending line quoted.
+            throw new InvalidConfigurationException(List.of(source + " is not valid YAML: " + e.getMessage().strip()));
+        }
         Map<String, String> flat = new LinkedHashMap<>();
         if (root == null) {
             return flat;
@@ -65,6 +82,10 @@ public final class ConfigFileReader {
     }
 
     private static void flatten(String prefix, Object node, Map<String, String> flat) {
+        if (!(node instanceof Map) && flat.containsKey(prefix)) {
+            throw new InvalidConfigurationException(List.of(prefix + " is set twice (once as a dotted key, once inside a "
+                    + "mapping); keep one"));
+        }
         if (node instanceof Map<?, ?> map) {
             map.forEach((key, value) -> flatten(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, value, flat));
         } else if (node instanceof List<?> list) {

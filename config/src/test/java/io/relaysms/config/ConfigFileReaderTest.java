@@ -56,4 +56,53 @@ class ConfigFileReaderTest {
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining(".properties, .yaml or .yml");
     }
+
+    @Test
+    void refusesASectionGivenTwiceInsteadOfDroppingTheFirst() throws Exception {
+        Path file = dir.resolve("relay.yaml");
+        Files.writeString(file, """
+                tracker:
+                  http:
+                    port: 8082
+                topics:
+                  partitions: 6
+                tracker:
+                  stream-threads: 2
+                """);
+
+        assertThatThrownBy(() -> ConfigFileReader.read(file))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("duplicate key tracker")
+                .hasMessageContaining("line 6");
+    }
+
+    @Test
+    void refusesAKeyGivenBothDottedAndInsideAMapping() throws Exception {
+        Path file = dir.resolve("relay.yaml");
+        Files.writeString(file, """
+                kafka:
+                  acks: "1"
+                kafka.acks: all
+                """);
+
+        assertThatThrownBy(() -> ConfigFileReader.read(file))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("kafka.acks is set twice");
+    }
+
+    @Test
+    void reportsBrokenYamlAsAConfigurationErrorWithItsLine() throws Exception {
+        Path file = dir.resolve("relay.yaml");
+        Files.writeString(file, """
+                topics:
+                  partitions: 6
+                 prefix: prod.
+                """);
+
+        assertThatThrownBy(() -> ConfigFileReader.read(file))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining(file + " is not valid YAML")
+                .hasMessageContaining("line 3");
+    }
 }
