@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -66,8 +68,9 @@ public final class ConfigFileReader {
         Object root;
         try {
             root = new Yaml(new SafeConstructor(options)).load(text);
+        } catch (MarkedYAMLException e) {
+            throw new InvalidConfigurationException(List.of(source + " is not valid YAML: " + describe(e)));
         } catch (YAMLException e) {
-            // SnakeYAML's message names the problem and its line and column, with the offending line quoted.
             throw new InvalidConfigurationException(List.of(source + " is not valid YAML: " + e.getMessage().strip()));
         }
         Map<String, String> flat = new LinkedHashMap<>();
@@ -79,6 +82,30 @@ public final class ConfigFileReader {
         }
         flatten("", root, flat);
         return flat;
+    }
+
+    /**
+     * "line 87, column 1: found duplicate key topics (while constructing a mapping from line 5)" and the line itself:
+     * SnakeYAML's own message names the text it parsed ('string'), not the file.
+     */
+    private static String describe(MarkedYAMLException e) {
+        Mark at = e.getProblemMark();
+        StringBuilder text = new StringBuilder();
+        if (at != null) {
+            text.append("line ").append(at.getLine() + 1).append(", column ").append(at.getColumn() + 1).append(": ");
+        }
+        text.append(e.getProblem());
+        if (e.getContext() != null) {
+            text.append(" (").append(e.getContext());
+            if (e.getContextMark() != null) {
+                text.append(" from line ").append(e.getContextMark().getLine() + 1);
+            }
+            text.append(')');
+        }
+        if (at != null) {
+            text.append('\n').append(at.get_snippet(4, 100));
+        }
+        return text.toString();
     }
 
     private static void flatten(String prefix, Object node, Map<String, String> flat) {

@@ -73,8 +73,8 @@ class ConfigFileReaderTest {
         assertThatThrownBy(() -> ConfigFileReader.read(file))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining(file.toString())
-                .hasMessageContaining("duplicate key tracker")
-                .hasMessageContaining("line 6");
+                .hasMessageContaining("line 6, column 1: found duplicate key tracker")
+                .hasMessageNotContaining("'string'");
     }
 
     @Test
@@ -102,7 +102,7 @@ class ConfigFileReaderTest {
 
         assertThatThrownBy(() -> ConfigFileReader.read(file))
                 .isInstanceOf(InvalidConfigurationException.class)
-                .hasMessageContaining(file + " is not valid YAML")
-                .hasMessageContaining("line 3");
+                .hasMessageContaining(file + " is not valid YAML: line 3, column 2:")
+                .hasMessageContaining(" prefix: prod.");
     }
 }
