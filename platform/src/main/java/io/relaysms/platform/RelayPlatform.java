@@ -78,13 +78,22 @@ public final class RelayPlatform implements AutoCloseable {
                         .controllerPort(config.kafkaControllerPort())
                         .build();
                 started.push(embedded::stop);
-                embedded.start();
+                try {
+                    embedded.start();
+                } catch (RuntimeException e) {
+                    throw PortSettings.explain(PortSettings.KAFKA_BROKER, e);
+                }
                 broker = Optional.of(embedded);
                 settings = settings.with(SharedSettings.BOOTSTRAP_SERVERS, embedded.bootstrapServers());
             }
             Optional<CarrierSimulator> simulator = Optional.empty();
             if (config.simulatorEnabled()) {
-                CarrierSimulator carrier = CarrierSimulator.start(SimulatorSettings.of(settings));
+                CarrierSimulator carrier;
+                try {
+                    carrier = CarrierSimulator.start(SimulatorSettings.of(settings));
+                } catch (RuntimeException e) {
+                    throw PortSettings.explain(PortSettings.CARRIER_SIMULATOR, e);
+                }
                 started.push(carrier);
                 simulator = Optional.of(carrier);
                 String route = "carriers." + config.simulatorRoute() + ".";
@@ -161,7 +170,7 @@ public final class RelayPlatform implements AutoCloseable {
             try {
                 service = start.get();
             } catch (RuntimeException e) {
-                throw new IllegalStateException(name + " failed to start: " + e.getMessage(), e);
+                throw PortSettings.explain(name, new IllegalStateException(name + " failed to start: " + e.getMessage(), e));
             }
             synchronized (started) {
                 started.push(service);

@@ -1,0 +1,68 @@
+package io.relaysms.platform;
+
+import io.relaysms.api.config.ApiSettings;
+import io.relaysms.config.EnvironmentOverrides;
+import io.relaysms.dispatcher.DispatcherConfig;
+import io.relaysms.optout.OptOutSettings;
+import io.relaysms.simulator.config.SimulatorConfigDefinition;
+import io.relaysms.tracker.config.TrackerConfigDefinition;
+import java.net.BindException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Which settings move the ports of each part of the platform, for the message of a start that failed because a port
+ * was taken: a newcomer with a Kafka of their own on 9092, or a second platform left running, should learn from the
+ * error how to start anyway.
+ */
+final class PortSettings {
+
+    static final String KAFKA_BROKER = "Kafka broker";
+    static final String CARRIER_SIMULATOR = "carrier simulator";
+
+    private static final Map<String, List<String>> BY_PART = Map.of(
+            KAFKA_BROKER, List.of(PlatformConfig.KAFKA_PORT, PlatformConfig.KAFKA_CONTROLLER_PORT),
+            CARRIER_SIMULATOR, List.of(SimulatorConfigDefinition.SMPP_PORT, SimulatorConfigDefinition.ADMIN_PORT),
+            "producer-api", List.of(ApiSettings.HTTPS_PORT, ApiSettings.HTTP_PORT),
+            "dispatcher", List.of(DispatcherConfig.OPERATIONS_PORT),
+            "delivery-tracker", List.of(TrackerConfigDefinition.HTTP_PORT),
+            "optout-processor", List.of(OptOutSettings.HTTP_PORT));
+
+    private PortSettings() {
+    }
+
+    /** A start that failed because a port was taken; its message says which settings move the port. */
+    static final class PortTakenException extends IllegalStateException {
+        PortTakenException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The start failure of {@code part}, with the settings that move its ports when a port was already taken. */
+    static RuntimeException explain(String part, RuntimeException failure) {
+        return advice(part, failure)
+                .<RuntimeException>map(advice -> new PortTakenException(failure.getMessage() + "\n" + advice, failure))
+                .orElse(failure);
+    }
+
+    static Optional<String> advice(String part, Throwable failure) {
+        List<String> keys = BY_PART.get(part);
+        if (keys == null || !portTaken(failure)) {
+            return Optional.empty();
+        }
+        return Optional.of("The " + part + "'s ports are set by " + String.join(", ", keys) + " in the configuration file, "
+                + "or by the environment: " + keys.stream().map(key -> EnvironmentOverrides.environmentName(key) + "=<port>")
+                .collect(Collectors.joining(", ")) + " (0 picks a free port).");
+    }
+
+    private static boolean portTaken(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
