@@ -47,7 +47,7 @@ final class PortSettings {
                 .orElse(failure);
     }
 
-    static Optional<String> advice(String part, Throwable failure) {
+    private static Optional<String> advice(String part, Throwable failure) {
         List<String> keys = BY_PART.get(part);
         if (keys == null || !portTaken(failure)) {
             return Optional.empty();

@@ -1,7 +1,6 @@
 package io.relaysms.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.assertj.core.api.Assertions.catchRuntimeException;
 
 import io.relaysms.config.RelaySettings;
