@@ -37,14 +37,12 @@ public final class RelayPlatformMain {
             System.err.println(e.getMessage());
             System.exit(2);
             return;
-        } catch (PortSettings.PortTakenException e) {
-            // The message says what to change; a stack trace would only bury it.
-            System.err.println("Relay did not start: " + e.getMessage());
-            System.exit(1);
-            return;
         } catch (RuntimeException e) {
             System.err.println("Relay did not start: " + e.getMessage());
-            e.printStackTrace();
+            // A taken port's message says what to change; a stack trace would only bury it.
+            if (!(e instanceof PortSettings.PortTakenException)) {
+                e.printStackTrace();
+            }
             System.exit(1);
             return;
         }
