@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,9 @@ import org.slf4j.LoggerFactory;
  * restarts), binds the listeners and returns once the broker is serving; {@link #stop()} shuts it down and
  * waits; {@link #start()} may be called again with the same ports and data (the fault tests stop a broker
  * under load and bring it back); {@link #close()} stops it and deletes a temporary folder.
+ *
+ * <p>While it runs, a {@link HangingTransactionRepair} writes the transaction markers Kafka 4.4 skips when a single
+ * node shuts down mid-commit; without them a partition would hold back read_committed consumers for good.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
@@ -39,7 +43,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final int brokerPort;
     private final int controllerPort;
     private final Map<String, String> overrides;
+    private final Duration hangingTransactionScanInterval;
     private KafkaRaftServer server;
+    private HangingTransactionRepair hangingTransactionRepair;
 
     private EmbeddedKafkaBroker(Builder builder) {
         try {
@@ -52,6 +58,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         this.brokerPort = builder.port == 0 ? FreePorts.pick() : builder.port;
         this.controllerPort = builder.controllerPort == 0 ? FreePorts.pick() : builder.controllerPort;
         this.overrides = Map.copyOf(builder.overrides);
+        this.hangingTransactionScanInterval = builder.hangingTransactionScanInterval;
     }
 
     public static Builder builder() {
@@ -71,6 +78,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         KafkaRaftServer started = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
         started.startup();
         server = started;
+        if (!hangingTransactionScanInterval.isZero()) {
+            hangingTransactionRepair = new HangingTransactionRepair(new InetSocketAddress("127.0.0.1", brokerPort), Duration.ofSeconds(10))
+                    .scanEvery(hangingTransactionScanInterval);
+        }
         log.info("Kafka broker serving at {} (data in {}) after {} ms", bootstrapServers(), dataDirectory,
                 Duration.ofNanos(System.nanoTime() - begin).toMillis());
         return this;
@@ -80,6 +91,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     public synchronized void stop() {
         if (server == null) {
             return;
+        }
+        if (hangingTransactionRepair != null) {
+            hangingTransactionRepair.close();
+            hangingTransactionRepair = null;
         }
         server.shutdown();
         server.awaitShutdown();
@@ -174,6 +189,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         private int port;
         private int controllerPort;
         private final Map<String, String> overrides = new LinkedHashMap<>();
+        private Duration hangingTransactionScanInterval = Duration.ofSeconds(5);
 
         /** A persistent data folder; without one, a temporary folder is used and deleted on close. */
         public Builder dataDirectory(Path directory) {
@@ -195,6 +211,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         /** Any broker setting, above the defaults of this class. */
         public Builder brokerProperty(String key, String value) {
             overrides.put(key, value);
+            return this;
+        }
+
+        /**
+         * How often to look for transactions this broker left hanging and write their missing markers
+         * ({@link HangingTransactions}); zero turns the repair off. Five seconds by default.
+         */
+        public Builder hangingTransactionScanInterval(Duration interval) {
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("the scan interval for hanging transactions cannot be negative: " + interval);
+            }
+            this.hangingTransactionScanInterval = interval;
             return this;
         }
 
