@@ -65,7 +65,7 @@ public final class AutoReplyDecision {
             return Outcome.none(verdict == LoopGuard.Verdict.ANSWER_TO_OUR_REPLY ? "answer-to-our-reply" : "pair-limit");
         }
         SmsRequest reply = requests.reply(event, text.get(), now);
-        history.record(event.pairKey(), reply.getMessageId(), event.occurredAt());
+        history.record(event.pairKey(), event.occurredAt());
         return new Outcome(Optional.of(reply), "sent");
     }
 }

@@ -1,50 +1,64 @@
 package io.relaysms.optout.autoreply;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
- * The automatic replies sent to each pair, as a window store keyed by {@code <from>|<to>} holding one entry
- * (the reply's messageId) at each reply's time. The store keeps duplicates and drops entries older than the
- * retention on its own, so history never grows past what {@link LoopGuard} needs; it is changelogged, so the
- * guard survives a restart.
+ * The times of the automatic replies sent to each pair, in a key-value store keyed by {@code <from>|<to>}. Each
+ * write drops the pair's times older than the retention, so a pair never holds more than {@link LoopGuard} needs; the
+ * store is changelogged, so the guard survives a restart.
+ *
+ * <p>A key-value store rather than a window store because it shares its task with the opt-out state: Kafka Streams
+ * 4.4 under exactly-once resumes key-value RocksDB stores from a clean stop, but finds no checkpoint for window stores
+ * and wipes and restores their whole task, opt-out state included. The cost is a key per pair that was ever answered,
+ * as the opt-out state itself keeps one per pair.
  */
 public final class ReplyHistory {
 
-    public static final String STORE = "optout-reply-history";
+    /** Named apart from the window store of earlier versions, whose changelog has another format. */
+    public static final String STORE = "optout-reply-times";
 
-    private final WindowStore<String, String> store;
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static final Serde<List<Long>> TIMES = (Serde) Serdes.ListSerde(ArrayList.class, Serdes.Long());
 
-    public ReplyHistory(WindowStore<String, String> store) {
+    private final KeyValueStore<String, List<Long>> store;
+    private final long retentionMillis;
+
+    public ReplyHistory(KeyValueStore<String, List<Long>> store, AutoReplySettings settings) {
         this.store = store;
+        this.retentionMillis = settings.historyRetention().toMillis();
     }
 
-    public static StoreBuilder<WindowStore<String, String>> storeBuilder(AutoReplySettings settings) {
-        return Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(STORE, settings.historyRetention(), Duration.ofMillis(1), true),
-                Serdes.String(), Serdes.String());
+    public static StoreBuilder<KeyValueStore<String, List<Long>>> storeBuilder() {
+        return storeBuilder(Stores.persistentKeyValueStore(STORE));
+    }
+
+    static StoreBuilder<KeyValueStore<String, List<Long>>> storeBuilder(KeyValueBytesStoreSupplier supplier) {
+        return Stores.keyValueStoreBuilder(supplier, Serdes.String(), TIMES);
     }
 
     /** When replies went to the pair in the {@code lookbackMillis} up to {@code time}. */
     public List<Long> repliesBefore(String pairKey, long time, long lookbackMillis) {
-        List<Long> times = new ArrayList<>();
-        try (WindowStoreIterator<String> entries = store.fetch(pairKey, time - lookbackMillis, time)) {
-            while (entries.hasNext()) {
-                KeyValue<Long, String> entry = entries.next();
-                times.add(entry.key);
-            }
-        }
-        return times;
+        return times(pairKey).stream().filter(t -> t >= time - lookbackMillis && t <= time).toList();
     }
 
-    public void record(String pairKey, String replyMessageId, long time) {
-        store.put(pairKey, replyMessageId, time);
+    public void record(String pairKey, long time) {
+        List<Long> times = new ArrayList<>(times(pairKey));
+        times.add(time);
+        long newest = times.stream().mapToLong(Long::longValue).max().orElse(time);
+        times.removeIf(t -> t < newest - retentionMillis);
+        times.sort(null);
+        store.put(pairKey, times);
+    }
+
+    private List<Long> times(String pairKey) {
+        List<Long> times = store.get(pairKey);
+        return times == null ? List.of() : times;
     }
 }

@@ -2,16 +2,18 @@ package io.relaysms.optout.state;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.relaysms.optout.autoreply.AutoReplyDecision;
+import io.relaysms.optout.autoreply.AutoReplySettings;
 import io.relaysms.optout.autoreply.ReplyHistory;
 import io.relaysms.optout.keywords.KeywordKind;
 import io.relaysms.schemas.OptOutState;
+import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
-import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * Applies each pair's opt-out events in order of time ({@link OptOutTransition}) to the pair's state in the
@@ -22,13 +24,15 @@ import org.apache.kafka.streams.state.WindowStore;
 final class OptOutEventProcessor implements Processor<String, OptOutEvent, String, SpecificRecord> {
 
     private final AutoReplyDecision replies;
+    private final AutoReplySettings replySettings;
     private final MeterRegistry metrics;
     private ProcessorContext<String, SpecificRecord> context;
     private TimestampedKeyValueStore<String, OptOutState> states;
     private ReplyHistory history;
 
-    OptOutEventProcessor(AutoReplyDecision replies, MeterRegistry metrics) {
+    OptOutEventProcessor(AutoReplyDecision replies, AutoReplySettings replySettings, MeterRegistry metrics) {
         this.replies = replies;
+        this.replySettings = replySettings;
         this.metrics = metrics;
     }
 
@@ -36,8 +40,8 @@ final class OptOutEventProcessor implements Processor<String, OptOutEvent, Strin
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
         this.states = context.getStateStore(OptOutTopology.STATE_STORE);
-        WindowStore<String, String> replyStore = context.getStateStore(ReplyHistory.STORE);
-        this.history = new ReplyHistory(replyStore);
+        KeyValueStore<String, List<Long>> replyTimes = context.getStateStore(ReplyHistory.STORE);
+        this.history = new ReplyHistory(replyTimes, replySettings);
     }
 
     @Override

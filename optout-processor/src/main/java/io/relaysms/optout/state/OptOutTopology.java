@@ -70,7 +70,7 @@ public final class OptOutTopology {
         StreamsBuilder builder = sources.builder();
         builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(STATE_STORE),
                 Serdes.String(), optOuts.valueSerde()));
-        builder.addStateStore(ReplyHistory.storeBuilder(replySettings));
+        builder.addStateStore(ReplyHistory.storeBuilder());
 
         KStream<String, OptOutEvent> fromKeywords = sources.inbound()
                 .flatMapValues(inbound -> events.fromInbound(inbound).map(List::of).orElse(List.of()), Named.as("optout-keyword-events"))
@@ -83,7 +83,7 @@ public final class OptOutTopology {
         fromKeywords.merge(fromApi, Named.as("optout-events-merged"))
                 .repartition(Repartitioned.<String, OptOutEvent>as(EVENTS_REPARTITION)
                         .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(OptOutEvent.class)))
-                .process(() -> new OptOutEventProcessor(decision, metrics), Named.as("optout-state-machine"),
+                .process(() -> new OptOutEventProcessor(decision, replySettings, metrics), Named.as("optout-state-machine"),
                         STATE_STORE, ReplyHistory.STORE)
                 .split(Named.as("optout-output-"))
                 .branch((key, value) -> value instanceof OptOutState, Branched.withConsumer(changes -> changes

@@ -8,6 +8,7 @@ import static io.relaysms.optout.state.OptOutDriver.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.relaysms.optout.TestSettings;
+import io.relaysms.optout.autoreply.ReplyHistory;
 import io.relaysms.schemas.OptOutAction;
 import io.relaysms.schemas.OptOutSource;
 import io.relaysms.schemas.OptOutState;
@@ -15,6 +16,7 @@ import io.relaysms.topics.TopicKeys;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -169,5 +171,16 @@ class OptOutTopologyTest {
         assertThat(new String(dead.headers().lastHeader("relay.dlq.topic").value())).isEqualTo("sms-inbound");
         assertThat(new String(dead.headers().lastHeader("relay.dlq.error.message").value())).contains("magic byte");
         assertThat(kafka.optOuts.readValue().getOptedOut()).isTrue();
+    }
+
+    /**
+     * Kafka Streams 4.4 under exactly-once resumes key-value RocksDB stores after a clean stop but wipes and restores a
+     * task holding a window store, so a window store beside the opt-out state would cost a full reread of it at every
+     * restart.
+     */
+    @Test
+    void theOptOutStateSharesItsTaskWithKeyValueStoresOnly() {
+        assertThat(kafka.driver.getAllStateStores()).containsKeys(OptOutTopology.STATE_STORE, ReplyHistory.STORE);
+        assertThat(kafka.driver.getAllStateStores().values()).allSatisfy(store -> assertThat(store).isInstanceOf(KeyValueStore.class));
     }
 }
