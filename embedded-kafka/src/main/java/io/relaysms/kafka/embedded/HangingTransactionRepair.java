@@ -88,7 +88,9 @@ final class HangingTransactionRepair implements AutoCloseable {
         if (seenTwice.isEmpty()) {
             return List.of();
         }
-        List<TransactionLogHistory.Entry> history = TransactionLogHistory.read(bootstrapServers, requestTimeout);
+        Set<Long> producerIds = new HashSet<>();
+        seenTwice.forEach(transaction -> producerIds.add(transaction.producerId()));
+        List<TransactionLogHistory.Entry> history = TransactionLogHistory.read(bootstrapServers, requestTimeout, producerIds);
         Set<TopicPartition> partitions = new HashSet<>();
         seenTwice.forEach(transaction -> partitions.add(transaction.partition()));
         List<Repair> written = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.relaysms.kafka.embedded;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,9 +37,13 @@ final class TransactionLogHistory {
     private TransactionLogHistory() {
     }
 
-    /** Every state change logged so far, oldest first within each transactional id. */
-    static List<Entry> read(String bootstrapServers, Duration timeout) {
+    /**
+     * The state changes logged so far of the transactional ids that used any of these producer ids (from their first use
+     * on, whatever producer id they moved to later), oldest first within each transactional id.
+     */
+    static List<Entry> read(String bootstrapServers, Duration timeout, Set<Long> producerIds) {
         List<Entry> entries = new ArrayList<>();
+        Set<String> transactionalIds = new HashSet<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.CLIENT_ID_CONFIG, "relay-transaction-repair",
@@ -60,8 +65,13 @@ final class TransactionLogHistory {
                     if (record.value() != null && TransactionLog.read(ByteBuffer.wrap(record.key()), ByteBuffer.wrap(record.value()))
                             instanceof TransactionLog.TxnRecord transaction) {
                         TransactionMetadata metadata = transaction.metadata();
-                        entries.add(new Entry(transaction.transactionId(), metadata.producerId(), metadata.producerEpoch(),
-                                metadata.state(), Set.copyOf(metadata.topicPartitions()), metadata.clientTransactionVersion().featureLevel()));
+                        if (producerIds.contains(metadata.producerId())) {
+                            transactionalIds.add(transaction.transactionId());
+                        }
+                        if (transactionalIds.contains(transaction.transactionId())) {
+                            entries.add(new Entry(transaction.transactionId(), metadata.producerId(), metadata.producerEpoch(),
+                                    metadata.state(), Set.copyOf(metadata.topicPartitions()), metadata.clientTransactionVersion().featureLevel()));
+                        }
                     }
                 }
             }

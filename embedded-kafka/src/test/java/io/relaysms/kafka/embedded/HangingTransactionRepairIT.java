@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.FeatureUpdate;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -108,9 +109,10 @@ class HangingTransactionRepairIT {
         String topic = topic("decided");
         TransactionDescription committed = finishTransaction(topic, "deciding-producer", true);
 
-        List<TransactionLogHistory.Entry> history = TransactionLogHistory.read(broker.bootstrapServers(), Duration.ofSeconds(10)).stream()
-                .filter(entry -> entry.transactionalId().equals("deciding-producer")).toList();
+        List<TransactionLogHistory.Entry> history = TransactionLogHistory.read(broker.bootstrapServers(), Duration.ofSeconds(10),
+                Set.of(committed.producerId()));
 
+        assertThat(history).extracting(TransactionLogHistory.Entry::transactionalId).containsOnly("deciding-producer");
         assertThat(history).extracting(TransactionLogHistory.Entry::state).containsSubsequence(
                 org.apache.kafka.coordinator.transaction.TransactionState.ONGOING,
                 org.apache.kafka.coordinator.transaction.TransactionState.PREPARE_COMMIT,
