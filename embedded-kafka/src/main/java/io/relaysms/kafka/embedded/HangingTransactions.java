@@ -17,8 +17,8 @@ import org.apache.kafka.coordinator.transaction.TransactionState;
  * those partitions, and logs its next state only once every marker is written. So a transaction still open on a
  * partition the decision names, after the coordinator logged a later state, lost its marker: that partition will not
  * move its last stable offset again, and read_committed consumers stop there for good. Kafka 4.4 does this when its
- * broker shuts down while transactions commit and finds no leader for a partition (see the README's "Known issue" on
- * {@code BrokerRestartIT}). The missing marker is the coordinator's own decision, so the repair writes that one: COMMIT
+ * broker shuts down while transactions commit and finds no leader for a partition (the README's Tests section,
+ * "Hanging transactions after a mid-commit broker stop"). The missing marker is the coordinator's own decision, so the repair writes that one: COMMIT
  * after a commit, ABORT after an abort. The decision is read from the transaction log, not from the coordinator's
  * current state, because the producer may have finished further transactions elsewhere since.
  */
