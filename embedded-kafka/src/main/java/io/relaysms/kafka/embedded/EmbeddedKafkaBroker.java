@@ -55,8 +55,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the broker's data folder", e);
         }
-        this.brokerPort = builder.port == 0 ? FreePorts.pick() : builder.port;
-        this.controllerPort = builder.controllerPort == 0 ? FreePorts.pick() : builder.controllerPort;
+        this.brokerPort = builder.port != 0 ? builder.port
+                : builder.controllerPort != 0 ? FreePorts.pickOtherThan(builder.controllerPort) : FreePorts.pick();
+        this.controllerPort = builder.controllerPort != 0 ? builder.controllerPort : FreePorts.pickOtherThan(brokerPort);
         this.overrides = Map.copyOf(builder.overrides);
         this.hangingTransactionScanInterval = builder.hangingTransactionScanInterval;
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.function.IntSupplier;
 
 /**
  * Picks a free loopback port. A KRaft controller's voter address must be known before it starts, so the
@@ -21,6 +22,24 @@ final class FreePorts {
         } catch (IOException e) {
             throw new UncheckedIOException("no free port on loopback", e);
         }
+    }
+
+    /**
+     * A free port other than {@code taken}. The operating system may hand out a port it just gave back, so two picks in a
+     * row can return the same one; a broker whose client and controller listeners share a port fails to start.
+     */
+    static int pickOtherThan(int taken) {
+        return pickOtherThan(taken, FreePorts::pick);
+    }
+
+    static int pickOtherThan(int taken, IntSupplier picker) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            int port = picker.getAsInt();
+            if (port != taken) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free loopback port other than " + taken + " after 20 tries");
     }
 
     /**
