@@ -1,23 +1,27 @@
 package io.relaysms.optout.autoreply;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
  * The times of the automatic replies sent to each pair, in a key-value store keyed by {@code <from>|<to>}. Each
- * write drops the pair's times older than the retention, so a pair never holds more than {@link LoopGuard} needs; the
- * store is changelogged, so the guard survives a restart.
+ * write drops the pair's times older than the retention, so a pair never holds more than {@link LoopGuard} needs, and
+ * {@link #forgetPairsRepliedBefore} removes pairs whose last reply is older than that (the opt-out processor sweeps hourly), so
+ * the store holds the pairs answered within the retention only, as a window store would. It is changelogged, so the
+ * guard survives a restart.
  *
  * <p>A key-value store rather than a window store because it shares its task with the opt-out state: Kafka Streams
  * 4.4 under exactly-once resumes key-value RocksDB stores from a clean stop, but finds no checkpoint for window stores
- * and wipes and restores their whole task, opt-out state included. The cost is a key per pair that was ever answered,
- * as the opt-out state itself keeps one per pair.
+ * and wipes and restores their whole task, opt-out state included.
  */
 public final class ReplyHistory {
 
@@ -55,6 +59,26 @@ public final class ReplyHistory {
         times.removeIf(t -> t < newest - retentionMillis);
         times.sort(null);
         store.put(pairKey, times);
+    }
+
+    /** How long a reply counts for the guard. */
+    public Duration retention() {
+        return Duration.ofMillis(retentionMillis);
+    }
+
+    /** Deletes the pairs whose newest reply is older than {@code time}; returns how many. */
+    public int forgetPairsRepliedBefore(long time) {
+        List<String> expired = new ArrayList<>();
+        try (KeyValueIterator<String, List<Long>> pairs = store.all()) {
+            while (pairs.hasNext()) {
+                KeyValue<String, List<Long>> pair = pairs.next();
+                if (pair.value.stream().allMatch(t -> t < time)) {
+                    expired.add(pair.key);
+                }
+            }
+        }
+        expired.forEach(store::delete);
+        return expired.size();
     }
 
     private List<Long> times(String pairKey) {

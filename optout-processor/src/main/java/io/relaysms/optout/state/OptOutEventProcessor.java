@@ -6,8 +6,10 @@ import io.relaysms.optout.autoreply.AutoReplySettings;
 import io.relaysms.optout.autoreply.ReplyHistory;
 import io.relaysms.optout.keywords.KeywordKind;
 import io.relaysms.schemas.OptOutState;
+import java.time.Duration;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -22,6 +24,8 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * is keyed by pair, so one task owns each pair and its reply history.
  */
 final class OptOutEventProcessor implements Processor<String, OptOutEvent, String, SpecificRecord> {
+
+    static final Duration HISTORY_SWEEP = Duration.ofHours(1);
 
     private final AutoReplyDecision replies;
     private final AutoReplySettings replySettings;
@@ -42,6 +46,9 @@ final class OptOutEventProcessor implements Processor<String, OptOutEvent, Strin
         this.states = context.getStateStore(OptOutTopology.STATE_STORE);
         KeyValueStore<String, List<Long>> replyTimes = context.getStateStore(ReplyHistory.STORE);
         this.history = new ReplyHistory(replyTimes, replySettings);
+        // Event time, like the guard: a replay of old inbounds sweeps the same pairs at the same points.
+        context.schedule(HISTORY_SWEEP, PunctuationType.STREAM_TIME,
+                streamTime -> history.forgetPairsRepliedBefore(streamTime - history.retention().toMillis()));
     }
 
     @Override

@@ -60,4 +60,17 @@ class ReplyHistoryTest {
 
         assertThat(store.get(PAIR)).containsExactly(DAY, DAY + Duration.ofMinutes(2).toMillis());
     }
+
+    @Test
+    void forgetsPairsWhoseNewestReplyIsOlderThanTheCutOff() {
+        String quiet = "+18005550100|+12025550199";
+        history.record(quiet, 1_000);
+        history.record(PAIR, 1_000);
+        history.record(PAIR, 90_000);
+
+        assertThat(history.forgetPairsRepliedBefore(60_000)).isEqualTo(1);
+
+        assertThat(store.get(quiet)).isNull();
+        assertThat(store.get(PAIR)).containsExactly(1_000L, 90_000L);
+    }
 }

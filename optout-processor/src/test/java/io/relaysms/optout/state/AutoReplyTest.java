@@ -9,14 +9,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.relaysms.optout.TestSettings;
 import io.relaysms.optout.autoreply.AutoReplyRequests;
+import io.relaysms.optout.autoreply.ReplyHistory;
 import io.relaysms.schemas.MessageEncoding;
 import io.relaysms.schemas.OptOutAction;
 import io.relaysms.schemas.RequestOrigin;
 import io.relaysms.schemas.SmsRequest;
+import io.relaysms.topics.TopicKeys;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -185,5 +188,21 @@ class AutoReplyTest {
         kafka.receive("+12025550188", LONG_CODE, "HELP", Duration.ofSeconds(2));
 
         assertThat(kafka.requests.readValuesToList()).hasSize(3);
+    }
+
+    /** The history would otherwise keep a key for every pair ever answered. */
+    @Test
+    void forgetsThePairsOfRepliesOlderThanTheRetentionAsEventTimeMovesOn() {
+        kafka.receive(HANDSET, LONG_CODE, "HELP", Duration.ZERO);
+        KeyValueStore<String, List<Long>> times = kafka.driver.getKeyValueStore(ReplyHistory.STORE);
+        String pair = TopicKeys.optOut(LONG_CODE, HANDSET);
+        assertThat(times.get(pair)).hasSize(1);
+
+        kafka.receive("+12025550188", LONG_CODE, "HELP", Duration.ofHours(24));
+        assertThat(times.get(pair)).as("still within a day and a minute at this sweep").isNotNull();
+
+        kafka.receive("+12025550188", LONG_CODE, "HELP", Duration.ofHours(26));
+        assertThat(times.get(pair)).isNull();
+        assertThat(times.get(TopicKeys.optOut(LONG_CODE, "+12025550188"))).hasSize(2);
     }
 }
