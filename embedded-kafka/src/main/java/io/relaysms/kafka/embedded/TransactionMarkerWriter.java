@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.requests.TransactionResult;
@@ -39,7 +40,7 @@ final class TransactionMarkerWriter {
                 List.of(partition), (short) 0);
         var response = (WriteTxnMarkersResponse) SingleRequestConnection.send(leader,
                 new WriteTxnMarkersRequest.Builder(List.of(marker)).build(REQUEST_VERSION), "relay-transaction-repair", timeout);
-        Errors error = response.errorsByProducerId().getOrDefault(producerId, java.util.Map.of()).getOrDefault(partition, Errors.UNKNOWN_SERVER_ERROR);
+        Errors error = response.errorsByProducerId().getOrDefault(producerId, Map.of()).getOrDefault(partition, Errors.UNKNOWN_SERVER_ERROR);
         if (error != Errors.NONE) {
             throw new IOException("the broker refused a " + result + " marker for producer " + producerId + " on " + partition
                     + ": " + error.name() + " (" + error.message() + ")");

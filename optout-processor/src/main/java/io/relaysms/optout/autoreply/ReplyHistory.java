@@ -1,6 +1,5 @@
 package io.relaysms.optout.autoreply;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
@@ -15,7 +14,7 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The times of the automatic replies sent to each pair, in a key-value store keyed by {@code <from>|<to>}. Each
  * write drops the pair's times older than the retention, so a pair never holds more than {@link LoopGuard} needs, and
- * {@link #forgetPairsRepliedBefore} removes pairs whose last reply is older than that (the opt-out processor sweeps hourly), so
+ * {@link #forgetPairsExpiredAt} removes pairs whose last reply is older than that (the opt-out processor sweeps hourly), so
  * the store holds the pairs answered within the retention only, as a window store would. It is changelogged, so the
  * guard survives a restart.
  *
@@ -61,18 +60,14 @@ public final class ReplyHistory {
         store.put(pairKey, times);
     }
 
-    /** How long a reply counts for the guard. */
-    public Duration retention() {
-        return Duration.ofMillis(retentionMillis);
-    }
-
-    /** Deletes the pairs whose newest reply is older than {@code time}; returns how many. */
-    public int forgetPairsRepliedBefore(long time) {
+    /** Deletes the pairs whose newest reply is older than the retention at {@code time}; returns how many. */
+    public int forgetPairsExpiredAt(long time) {
+        long cutOff = time - retentionMillis;
         List<String> expired = new ArrayList<>();
         try (KeyValueIterator<String, List<Long>> pairs = store.all()) {
             while (pairs.hasNext()) {
                 KeyValue<String, List<Long>> pair = pairs.next();
-                if (pair.value.stream().allMatch(t -> t < time)) {
+                if (pair.value.stream().allMatch(t -> t < cutOff)) {
                     expired.add(pair.key);
                 }
             }

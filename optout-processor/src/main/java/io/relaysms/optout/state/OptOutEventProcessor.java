@@ -47,8 +47,7 @@ final class OptOutEventProcessor implements Processor<String, OptOutEvent, Strin
         KeyValueStore<String, List<Long>> replyTimes = context.getStateStore(ReplyHistory.STORE);
         this.history = new ReplyHistory(replyTimes, replySettings);
         // Event time, like the guard: a replay of old inbounds sweeps the same pairs at the same points.
-        context.schedule(HISTORY_SWEEP, PunctuationType.STREAM_TIME,
-                streamTime -> history.forgetPairsRepliedBefore(streamTime - history.retention().toMillis()));
+        context.schedule(HISTORY_SWEEP, PunctuationType.STREAM_TIME, history::forgetPairsExpiredAt);
     }
 
     @Override

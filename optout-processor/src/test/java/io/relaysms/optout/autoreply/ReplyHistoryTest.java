@@ -62,13 +62,14 @@ class ReplyHistoryTest {
     }
 
     @Test
-    void forgetsPairsWhoseNewestReplyIsOlderThanTheCutOff() {
+    void forgetsPairsWhoseNewestReplyIsOlderThanTheRetention() {
         String quiet = "+18005550100|+12025550199";
         history.record(quiet, 1_000);
         history.record(PAIR, 1_000);
         history.record(PAIR, 90_000);
 
-        assertThat(history.forgetPairsRepliedBefore(60_000)).isEqualTo(1);
+        // The retention is a day and a minute: at this time, replies before 60_000 are expired.
+        assertThat(history.forgetPairsExpiredAt(DAY + Duration.ofMinutes(1).toMillis() + 60_000)).isEqualTo(1);
 
         assertThat(store.get(quiet)).isNull();
         assertThat(store.get(PAIR)).containsExactly(1_000L, 90_000L);
