@@ -28,17 +28,22 @@ import org.slf4j.LoggerFactory;
  * Finds transactions the embedded broker left hanging ({@link HangingTransactions}) and writes their missing markers.
  * It scans every partition's producers on a schedule while the broker runs; only a transaction seen open in two scans in
  * a row sends it to the transaction log for its coordinator's decision, so the log is read rarely: a healthy
- * transaction lasts a fraction of a scan interval.
+ * transaction lasts a fraction of a scan interval, and one that stays open undecided is looked up again less and less
+ * often ({@link TransactionLookupBackoff}).
  */
 final class HangingTransactionRepair implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HangingTransactionRepair.class);
+    /** An undecided transaction's second look at the log comes this long after its first, and later looks wait longer. */
+    static final Duration FIRST_LOOKUP_DELAY = Duration.ofSeconds(5);
+    static final Duration LONGEST_LOOKUP_DELAY = Duration.ofMinutes(2);
 
     private final String bootstrapServers;
     private final Duration requestTimeout;
     private final Admin admin;
     private final TransactionMarkerWriter markers;
     private final ScheduledExecutorService schedule;
+    private final TransactionLookupBackoff lookups = new TransactionLookupBackoff(FIRST_LOOKUP_DELAY, LONGEST_LOOKUP_DELAY);
     private Set<OpenTransaction> openAtLastScan = Set.of();
 
     HangingTransactionRepair(InetSocketAddress broker, Duration requestTimeout) {
@@ -85,16 +90,24 @@ final class HangingTransactionRepair implements AutoCloseable {
             }
         }
         openAtLastScan = open;
-        if (seenTwice.isEmpty()) {
+        lookups.keepOnly(open);
+        long now = System.nanoTime() / 1_000_000;
+        List<OpenTransaction> suspects = lookups.due(seenTwice, now);
+        if (suspects.isEmpty()) {
             return List.of();
         }
         Set<Long> producerIds = new HashSet<>();
-        seenTwice.forEach(transaction -> producerIds.add(transaction.producerId()));
+        suspects.forEach(transaction -> producerIds.add(transaction.producerId()));
         List<TransactionLogHistory.Entry> history = TransactionLogHistory.read(bootstrapServers, requestTimeout, producerIds);
         Set<TopicPartition> partitions = new HashSet<>();
-        seenTwice.forEach(transaction -> partitions.add(transaction.partition()));
+        suspects.forEach(transaction -> partitions.add(transaction.partition()));
+        List<Repair> repairs = HangingTransactions.toRepair(suspects, history, openTransactions(partitions));
+        // A repair whose marker could not be written is looked up again at the next scan, not after a delay.
+        Set<OpenTransaction> toRepair = new HashSet<>();
+        repairs.forEach(repair -> toRepair.add(repair.transaction()));
+        lookups.noRepairFound(suspects.stream().filter(transaction -> !toRepair.contains(transaction)).toList(), now);
         List<Repair> written = new ArrayList<>();
-        for (Repair repair : HangingTransactions.toRepair(seenTwice, history, openTransactions(partitions))) {
+        for (Repair repair : repairs) {
             OpenTransaction transaction = repair.transaction();
             try {
                 markers.write(transaction.partition(), transaction.producerId(), transaction.producerEpoch(), transaction.coordinatorEpoch(), repair.marker());
