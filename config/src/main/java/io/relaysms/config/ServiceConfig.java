@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigValue;
@@ -58,6 +59,8 @@ public class ServiceConfig extends AbstractConfig {
                 problems.add(key + ": unknown key (no Relay setting starts with '" + first + "')");
             } else if (first.equals(namespace) && !declared.contains(key) && !isDynamic(definition, key)) {
                 problems.add(key + ": unknown key for " + namespace);
+            } else if (SharedSettings.DECLARED_NAMESPACES.contains(first) && !declared.contains(key)) {
+                problems.add(key + ": unknown key (the " + first + ".* keys are " + declaredIn(declared, first) + ")");
             }
         }
         CarrierRoutes carriers = CarrierRoutes.parse(effective, problems);
@@ -66,6 +69,12 @@ public class ServiceConfig extends AbstractConfig {
             throw new InvalidConfigurationException(problems);
         }
         return effective;
+    }
+
+    private static Set<String> declaredIn(Set<String> declared, String namespace) {
+        Set<String> keys = new TreeSet<>();
+        declared.stream().filter(key -> key.startsWith(namespace + ".")).forEach(keys::add);
+        return keys;
     }
 
     /** A service may declare a key ending in ".*" to accept a whole family, e.g. {@code webhooks.*}. */

@@ -16,6 +16,7 @@ public final class SharedSettings {
     public static final String TOPICS_REPLICATION_FACTOR = "topics.replication.factor";
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
     public static final String SCHEMA_REGISTRY_USER_INFO = "schema.registry.basic.auth.user.info";
+    public static final String SCHEMA_REGISTRY_REQUEST_TIMEOUT_MS = "schema.registry.request.timeout.ms";
 
     /**
      * First segments a key may start with. A key outside them is a typo (say {@code kafak.bootstrap.servers})
@@ -23,7 +24,10 @@ public final class SharedSettings {
      */
     public static final Set<String> NAMESPACES = Set.of(
             "kafka", "topics", "schema", "numbers", "number-types", "carriers",
-            "api", "dispatcher", "tracker", "optout", "usage", "webhooks", "simulator", "platform", "metrics");
+            "api", "dispatcher", "tracker", "optout", "usage", "webhooks", "simulator", "platform");
+
+    /** Namespaces whose every key is declared here, so every service rejects the others ({@code topics.partitons}). */
+    public static final Set<String> DECLARED_NAMESPACES = Set.of("topics", "schema");
 
     private SharedSettings() {
     }
@@ -44,6 +48,8 @@ public final class SharedSettings {
                         "Confluent-compatible schema registry to register and resolve schema ids with. Empty: ids are "
                                 + "the fixed ones of the schemas shipped with Relay, no registry needed.")
                 .define(SCHEMA_REGISTRY_USER_INFO, Type.PASSWORD, null, Importance.LOW,
-                        "user:password for HTTP basic authentication against the schema registry.");
+                        "user:password for HTTP basic authentication against the schema registry.")
+                .define(SCHEMA_REGISTRY_REQUEST_TIMEOUT_MS, Type.LONG, 10_000L, Range.between(1, 600_000), Importance.LOW,
+                        "How long one request to the schema registry may take, in milliseconds.");
     }
 }

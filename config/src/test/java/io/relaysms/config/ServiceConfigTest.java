@@ -99,4 +99,83 @@ class ServiceConfigTest {
         assertThat(config.numbers().lookup("12345")).hasValueSatisfying(n -> assertThat(n.type()).isEqualTo(NumberType.SHORT_CODE));
         assertThat(config.carriers().get("sim")).hasValueSatisfying(c -> assertThat(c.intAttribute("port", 0)).isEqualTo(2775));
     }
+
+    /** No service owns topics.* and schema.*, so each service checks them against the shared keys. */
+    @Test
+    void rejectsMisspeltSharedKeysInEveryService() {
+        Map<String, String> typos = Map.of(
+                "topics.partitons", "12",
+                "schema.registry.ulr", "http://registry:8081",
+                "metrics.enabled", "true");
+
+        assertThatThrownBy(() -> new ServiceConfig("api", EXAMPLE, RelaySettings.of(typos)))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems())
+                        .anySatisfy(p -> assertThat(p).startsWith("topics.partitons: unknown key").contains("topics.partitions"))
+                        .anySatisfy(p -> assertThat(p).startsWith("schema.registry.ulr: unknown key").contains("schema.registry.url"))
+                        .anySatisfy(p -> assertThat(p).startsWith("metrics.enabled: unknown key")));
+    }
+
+    @Test
+    void readsTheSchemaRegistryRequestTimeout() {
+        ServiceConfig config = new ServiceConfig("api", EXAMPLE, RelaySettings.of(Map.of("schema.registry.request.timeout.ms", "2500")));
+
+        assertThat(config.getLong(SharedSettings.SCHEMA_REGISTRY_REQUEST_TIMEOUT_MS)).isEqualTo(2500L);
+    }
+
+    @Test
+    void rejectsCarrierAttributesTheProtocolDoesNotHave() {
+        Map<String, String> values = new java.util.HashMap<>(CARRIER);
+        values.putAll(Map.of(
+                "carriers.sim.windw", "32",
+                "carriers.sim.url", "https://carrier.example",
+                "carriers.web.protocol", "http",
+                "carriers.web.url", "https://carrier.example",
+                "carriers.web.binds", "2"));
+
+        assertThatThrownBy(() -> new ServiceConfig("api", EXAMPLE, RelaySettings.of(values)))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
+                        "carriers.sim.windw: unknown attribute of an smpp carrier (known: bind-timeout-ms, binds, concatenation, count, "
+                                + "enquire-link-interval-ms, host, inbound-gsm7-packing, password, port, protocol, receipt-id-format, "
+                                + "reconnect-initial-ms, reconnect-max-ms, registered-delivery, response-timeout-ms, retryable-statuses, "
+                                + "submit-id-format, system-id, system-type, throttled-statuses, tls, tls.trust-all, tps, window)",
+                        "carriers.sim.url: unknown attribute of an smpp carrier (known: bind-timeout-ms, binds, concatenation, count, "
+                                + "enquire-link-interval-ms, host, inbound-gsm7-packing, password, port, protocol, receipt-id-format, "
+                                + "reconnect-initial-ms, reconnect-max-ms, registered-delivery, response-timeout-ms, retryable-statuses, "
+                                + "submit-id-format, system-id, system-type, throttled-statuses, tls, tls.trust-all, tps, window)",
+                        "carriers.web.binds: unknown attribute of an http carrier (known: api-key, callback-token, count, protocol, "
+                                + "receipt-id-format, submit-id-format, timeout-ms, tps, url, window)"));
+    }
+
+    @Test
+    void acceptsEveryDocumentedCarrierAttribute() {
+        Map<String, String> values = new java.util.HashMap<>(CARRIER);
+        for (String attribute : java.util.List.of("system-id", "password", "system-type", "binds", "window", "tls", "tls.trust-all",
+                "tps", "enquire-link-interval-ms", "response-timeout-ms", "bind-timeout-ms", "reconnect-initial-ms", "reconnect-max-ms",
+                "count", "concatenation", "registered-delivery", "throttled-statuses", "retryable-statuses", "submit-id-format",
+                "receipt-id-format", "inbound-gsm7-packing")) {
+            values.put("carriers.sim." + attribute, "1");
+        }
+        for (String attribute : java.util.List.of("url", "api-key", "timeout-ms", "window", "tps", "count", "callback-token",
+                "submit-id-format", "receipt-id-format")) {
+            values.put("carriers.web." + attribute, "1");
+        }
+        values.put("carriers.web.protocol", "http");
+
+        assertThat(new ServiceConfig("api", EXAMPLE, RelaySettings.of(values)).carriers().ids()).containsExactlyInAnyOrder("sim", "web");
+    }
+
+    @Test
+    void rejectsNumberAttributesNobodyReads() {
+        Map<String, String> values = new java.util.HashMap<>(CARRIER);
+        values.putAll(Map.of(
+                "numbers.+18005550100.type", "toll-free",
+                "numbers.+18005550100.route", "sim",
+                "numbers.+18005550100.rate-limit.per-minut", "300",
+                "numbers.+18005550100.optout.keywords.stop", "STOP,HALT"));
+
+        assertThatThrownBy(() -> new ServiceConfig("api", EXAMPLE, RelaySettings.of(values)))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems()).containsExactly(
+                        "numbers.+18005550100.rate-limit.per-minut: unknown attribute (known: failover-route, rate-limit.burst, "
+                                + "rate-limit.per-minute, region, route, type, optout.*)"));
+    }
 }

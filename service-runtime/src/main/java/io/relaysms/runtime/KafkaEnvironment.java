@@ -28,6 +28,7 @@ public final class KafkaEnvironment {
         this.config = config;
         Map<String, Object> serde = new HashMap<>();
         serde.put(SerdeSettings.REGISTRY_URL, config.getString(SharedSettings.SCHEMA_REGISTRY_URL));
+        serde.put(SerdeSettings.REGISTRY_TIMEOUT_MS, config.getLong(SharedSettings.SCHEMA_REGISTRY_REQUEST_TIMEOUT_MS));
         if (config.getPassword(SharedSettings.SCHEMA_REGISTRY_USER_INFO) != null) {
             serde.put(SerdeSettings.REGISTRY_USER_INFO, config.getPassword(SharedSettings.SCHEMA_REGISTRY_USER_INFO));
         }

@@ -21,7 +21,6 @@ import java.util.TreeMap;
 public final class CarrierRoutes {
 
     public static final String PREFIX = "carriers.";
-    private static final Set<String> PROTOCOLS = Set.of("smpp", "http");
 
     private final Map<String, CarrierRoute> byId;
 
@@ -45,10 +44,13 @@ public final class CarrierRoutes {
         Map<String, CarrierRoute> byId = new LinkedHashMap<>();
         grouped.forEach((id, attributes) -> {
             String protocol = attributes.getOrDefault("protocol", "smpp").trim();
-            if (!PROTOCOLS.contains(protocol)) {
+            if (!CarrierAttributes.protocols().contains(protocol)) {
                 problems.add(PREFIX + id + ".protocol: must be smpp or http (was '" + protocol + "')");
                 return;
             }
+            attributes.keySet().stream().filter(name -> !CarrierAttributes.isKnown(protocol, name))
+                    .forEach(name -> problems.add(PREFIX + id + "." + name + ": unknown attribute of an " + protocol
+                            + " carrier (known: " + String.join(", ", CarrierAttributes.of(protocol)) + ")"));
             Map<String, String> rest = new TreeMap<>(attributes);
             rest.remove("protocol");
             byId.put(id, new CarrierRoute(id, protocol, rest));

@@ -24,7 +24,14 @@ import java.util.TreeSet;
 public final class NumberDirectory {
 
     public static final String PREFIX = "numbers.";
+    /** A number's own rate limit, read by the dispatcher; the number type's applies when they are not set. */
+    public static final String RATE_LIMIT_PER_MINUTE = "rate-limit.per-minute";
+    public static final String RATE_LIMIT_BURST = "rate-limit.burst";
+    /** The opt-out processor's per-number family (keywords, auto-replies); it checks the names inside. */
+    public static final String OPTOUT_PREFIX = "optout.";
     private static final Set<String> CORE_ATTRIBUTES = Set.of("type", "route", "failover-route", "region");
+    private static final Set<String> ATTRIBUTES = Set.of("type", "route", "failover-route", "region", RATE_LIMIT_PER_MINUTE,
+            RATE_LIMIT_BURST);
 
     private final Map<String, OwnedNumber> byNumber;
 
@@ -62,6 +69,9 @@ public final class NumberDirectory {
                                                   List<String> problems) {
         String where = PREFIX + number;
         int before = problems.size();
+        attributes.keySet().stream().filter(name -> !ATTRIBUTES.contains(name) && !name.startsWith(OPTOUT_PREFIX))
+                .forEach(name -> problems.add(where + "." + name + ": unknown attribute (known: "
+                        + String.join(", ", new TreeSet<>(ATTRIBUTES)) + ", " + OPTOUT_PREFIX + "*)"));
         Optional<NumberType> type = Optional.ofNullable(attributes.get("type")).flatMap(NumberType::fromConfigName);
         if (type.isEmpty()) {
             problems.add(where + ".type: must be one of toll-free, short-code, long-code, 10dlc, alphanumeric (was '"

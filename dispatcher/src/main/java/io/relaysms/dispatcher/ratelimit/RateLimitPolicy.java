@@ -1,6 +1,7 @@
 package io.relaysms.dispatcher.ratelimit;
 
 import io.relaysms.config.InvalidConfigurationException;
+import io.relaysms.config.numbers.NumberDirectory;
 import io.relaysms.config.numbers.NumberType;
 import io.relaysms.config.numbers.OwnedNumber;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Which limit applies to a sending number: {@code numbers.<number>.rate-limit.per-minute} / {@code .burst} when
@@ -17,8 +19,8 @@ import java.util.Optional;
  */
 public final class RateLimitPolicy {
 
-    public static final String PER_MINUTE = "rate-limit.per-minute";
-    public static final String BURST = "rate-limit.burst";
+    public static final String PER_MINUTE = NumberDirectory.RATE_LIMIT_PER_MINUTE;
+    public static final String BURST = NumberDirectory.RATE_LIMIT_BURST;
 
     private static final Map<NumberType, Double> BUILT_IN = Map.of(
             NumberType.TOLL_FREE, 200.0,
@@ -47,9 +49,14 @@ public final class RateLimitPolicy {
                     .map(Math::round).orElse(defaultBurst(perMinute));
             add(byType, type, perMinute, burst, prefix, problems);
         }
-        numberTypeSettings.keySet().stream()
-                .filter(key -> NumberType.fromConfigName(key.split("\\.")[0]).isEmpty())
-                .forEach(key -> problems.add("number-types." + key + ": unknown number type"));
+        for (String key : numberTypeSettings.keySet()) {
+            int dot = key.indexOf('.');
+            if (dot < 0 || NumberType.fromConfigName(key.substring(0, dot)).isEmpty()) {
+                problems.add("number-types." + key + ": unknown number type");
+            } else if (!Set.of(PER_MINUTE, BURST).contains(key.substring(dot + 1))) {
+                problems.add("number-types." + key + ": unknown attribute (known: " + PER_MINUTE + ", " + BURST + ")");
+            }
+        }
         RateLimitPolicy policy = new RateLimitPolicy(byType);
         for (OwnedNumber number : numbers) {
             try {

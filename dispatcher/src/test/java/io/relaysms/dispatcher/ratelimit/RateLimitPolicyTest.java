@@ -56,4 +56,14 @@ class RateLimitPolicyTest {
                 .hasMessageContaining("number-types.pager.rate-limit.burst: unknown number type")
                 .hasMessageContaining("numbers.+18005550100.rate-limit");
     }
+
+    @Test
+    void aMisspeltAttributeOfAKnownTypeIsAProblem() {
+        assertThatThrownBy(() -> RateLimitPolicy.from(Map.of("toll-free.rate-limit.per-minut", "300", "short-code.ratelimit.burst", "5"),
+                List.of()))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .satisfies(e -> assertThat(((InvalidConfigurationException) e).problems()).containsExactlyInAnyOrder(
+                        "number-types.toll-free.rate-limit.per-minut: unknown attribute (known: rate-limit.per-minute, rate-limit.burst)",
+                        "number-types.short-code.ratelimit.burst: unknown attribute (known: rate-limit.per-minute, rate-limit.burst)"));
+    }
 }
