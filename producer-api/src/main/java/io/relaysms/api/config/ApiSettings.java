@@ -96,7 +96,7 @@ public final class ApiSettings {
                 .define(REPEATABILITY_WINDOW, Type.STRING, "15m", DurationSetting.atLeast(Duration.ofMinutes(1)), Importance.MEDIUM,
                         "How long a repeatabilityRequestId is remembered; a repeatabilityFirstSent older than this is rejected (412).")
                 .define(REPEATABILITY_MAX_ENTRIES, Type.INT, 2_000_000, Range.atLeast(1000), Importance.LOW,
-                        "Most repeatability ids remembered (about 120 bytes each); past it the oldest are forgotten early, "
+                        "Most repeatability ids remembered (about 240 bytes of heap each); past it the oldest are forgotten early, "
                                 + "and a repeat is then still sent once only, through its deterministic messageId.")
                 .define(INSTANCE_ID, Type.STRING, "", Importance.LOW,
                         "Stable name of this API instance (unique per instance), used for its Kafka transactional id so "
