@@ -451,7 +451,7 @@ public final class DispatchLoop implements Runnable {
      */
     private void commitIfDue(boolean force) {
         applyCommitted(committer.collect(force));
-        if (committer.busy()) {
+        if (committer.hasPending()) {
             return;
         }
         long now = System.nanoTime();

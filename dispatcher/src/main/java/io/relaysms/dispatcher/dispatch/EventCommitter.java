@@ -45,9 +45,18 @@ final class EventCommitter implements AutoCloseable {
         });
     }
 
-    /** Loop thread: whether a commit is still running. */
-    boolean busy() {
-        return pending != null && !pending.result().isDone();
+    /**
+     * Loop thread: whether a commit was handed over and not collected yet, running or finished. Not "still running":
+     * a commit finishing between the loop's {@link #collect} and this check would then let the loop start the next
+     * one over an uncollected result (a worker failed that way under load and resent its in-flight messages).
+     */
+    boolean hasPending() {
+        return pending != null;
+    }
+
+    /** Whether the pending commit has finished; for tests. */
+    boolean pendingFinished() {
+        return pending != null && pending.result().isDone();
     }
 
     /** Loop thread: starts committing; the previous commit must have been collected. */
