@@ -41,6 +41,7 @@ public final class RelayPlatform implements AutoCloseable {
 
     private final PlatformConfig config;
     private final RelaySettings settings;
+    private final DataFolderLock folder;
     private final Optional<EmbeddedKafkaBroker> broker;
     private final Optional<CarrierSimulator> simulator;
     private final DeliveryTrackerService tracker;
@@ -49,11 +50,12 @@ public final class RelayPlatform implements AutoCloseable {
     private final ProducerApiService api;
     private final Duration startupTime;
 
-    private RelayPlatform(PlatformConfig config, RelaySettings settings, Optional<EmbeddedKafkaBroker> broker,
+    private RelayPlatform(PlatformConfig config, RelaySettings settings, DataFolderLock folder, Optional<EmbeddedKafkaBroker> broker,
                           Optional<CarrierSimulator> simulator, DeliveryTrackerService tracker, OptOutProcessorService optOuts,
                           DispatcherService dispatcher, ProducerApiService api, Duration startupTime) {
         this.config = config;
         this.settings = settings;
+        this.folder = folder;
         this.broker = broker;
         this.simulator = simulator;
         this.tracker = tracker;
@@ -70,6 +72,8 @@ public final class RelayPlatform implements AutoCloseable {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         List<CompletableFuture<?>> starting = new ArrayList<>();
         try {
+            DataFolderLock folder = DataFolderLock.acquire(config.dataDirectory());
+            started.push(folder);
             Optional<EmbeddedKafkaBroker> broker = Optional.empty();
             if (config.embeddedKafka()) {
                 EmbeddedKafkaBroker embedded = EmbeddedKafkaBroker.builder()
@@ -124,7 +128,7 @@ public final class RelayPlatform implements AutoCloseable {
             CompletableFuture.allOf(tracker, optOuts, dispatcher, api).join();
             Duration startup = Duration.ofNanos(System.nanoTime() - begin);
             log.info("Relay platform ready in {} ms", startup.toMillis());
-            return new RelayPlatform(config, settings, broker, simulator, tracker.join(), optOuts.join(), dispatcher.join(),
+            return new RelayPlatform(config, settings, folder, broker, simulator, tracker.join(), optOuts.join(), dispatcher.join(),
                     api.join(), startup);
         } catch (RuntimeException e) {
             RuntimeException cause = e instanceof CompletionException && e.getCause() instanceof RuntimeException r ? r : e;
@@ -256,6 +260,7 @@ public final class RelayPlatform implements AutoCloseable {
         closeQuietly("delivery-tracker", tracker);
         simulator.ifPresent(carrier -> closeQuietly("carrier simulator", carrier));
         broker.ifPresent(kafka -> closeQuietly("Kafka broker", kafka::stop));
+        closeQuietly("data folder lock", folder);
         log.info("Relay platform stopped in {} ms", Duration.ofNanos(System.nanoTime() - begin).toMillis());
     }
 

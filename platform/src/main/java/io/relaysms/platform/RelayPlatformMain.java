@@ -39,8 +39,8 @@ public final class RelayPlatformMain {
             return;
         } catch (RuntimeException e) {
             System.err.println("Relay did not start: " + e.getMessage());
-            // A taken port's message says what to change; a stack trace would only bury it.
-            if (!(e instanceof PortSettings.PortTakenException)) {
+            // A taken port's or folder's message says what to change; a stack trace would only bury it.
+            if (!(e instanceof PortSettings.PortTakenException) && !(e instanceof DataFolderLock.FolderInUseException)) {
                 e.printStackTrace();
             }
             System.exit(1);

@@ -48,6 +48,14 @@ class RelayPlatformIT {
                 assertThat(report.body()).contains("\"deliveryStatus\"");
             });
             assertThat(platform.simulator().orElseThrow().submissions()).anyMatch(s -> s.toString().contains("14255550123"));
+
+            // A second platform on the same folder, even on other ports, is refused before it touches anything.
+            assertThatThrownBy(() -> PlatformUnderTest.start(settings))
+                    .isInstanceOf(DataFolderLock.FolderInUseException.class)
+                    .hasMessageContaining(data.toAbsolutePath().toString())
+                    .hasMessageContaining("process " + ProcessHandle.current().pid())
+                    .hasMessageContaining("platform.data-dir");
+            assertThat(sms.send(PlatformUnderTest.TOLL_FREE, "+14255550125", "after a refused second start").isSuccessful()).isTrue();
         }
         assertThat(Files.exists(data.resolve("api").resolve("access-key"))).isTrue();
 
