@@ -96,6 +96,15 @@ class AdminApiIT {
     }
 
     @Test
+    void answersTruncatedJsonWithWhereItEnded() throws Exception {
+        HttpResponse<String> response = post("/mo", "{\"from\":\"+14255550123\",\"to\":\"+18005550100\"");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("the body is not the JSON expected", "Unexpected end-of-input", "line 1, column 1")
+                .doesNotContain("Source").doesNotContain("StreamReadFeature");
+    }
+
+    @Test
     void setsAndRemovesRulesOverHttp() throws Exception {
         try (SmppTestClient client = SmppTestClient.transceiver(simulator)) {
             HttpResponse<String> created = post("/rules",

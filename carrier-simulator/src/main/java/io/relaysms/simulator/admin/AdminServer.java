@@ -15,6 +15,7 @@ import io.relaysms.simulator.mo.InvalidMoException;
 import io.relaysms.simulator.mo.MoQueueFullException;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class AdminServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
+    private static final Pattern SOURCE_LOCATION = Pattern.compile("\\[Source: .*?; line: (\\d+), column: (\\d+)\\]");
 
     private final Javalin app;
 
@@ -72,8 +74,9 @@ public final class AdminServer implements AutoCloseable {
         app.exception(BadRequestResponse.class, (e, ctx) ->
                 ctx.status(HttpStatus.BAD_REQUEST).json(new ErrorBody("bad request", List.of(e.getMessage()))));
         app.exception(Exception.class, (e, ctx) -> {
-            if (causedByJson(e)) {
-                ctx.status(HttpStatus.BAD_REQUEST).json(new ErrorBody("the body is not the JSON expected", List.of(e.getMessage())));
+            JsonProcessingException json = jsonCause(e);
+            if (json != null) {
+                ctx.status(HttpStatus.BAD_REQUEST).json(new ErrorBody("the body is not the JSON expected", List.of(describe(json))));
             } else {
                 LOG.warn("admin request {} {} failed", ctx.method(), ctx.path(), e);
                 ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(new ErrorBody(e.toString(), List.of()));
@@ -83,13 +86,20 @@ public final class AdminServer implements AutoCloseable {
         return new AdminServer(app);
     }
 
-    private static boolean causedByJson(Throwable e) {
+    private static JsonProcessingException jsonCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JsonProcessingException) {
-                return true;
+            if (t instanceof JsonProcessingException json) {
+                return json;
             }
         }
-        return false;
+        return null;
+    }
+
+    /** What was wrong and where, without the parser's own settings that its nested locations print. */
+    static String describe(JsonProcessingException e) {
+        String message = SOURCE_LOCATION.matcher(e.getOriginalMessage()).replaceAll("line $1, column $2");
+        return e.getLocation() == null ? message
+                : message + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
     }
 
     public int port() {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A request body read as a JSON object, with typed accessors that collect every type error under the field's
@@ -17,6 +18,8 @@ import java.util.Optional;
  * Unknown members are ignored, as the ACS service does, so newer clients keep working.
  */
 public final class JsonBody {
+
+    private static final Pattern SOURCE_LOCATION = Pattern.compile("\\[Source: .*?; line: (\\d+), column: (\\d+)\\]");
 
     private final Map<String, List<String>> errors = new LinkedHashMap<>();
 
@@ -34,7 +37,7 @@ public final class JsonBody {
         try {
             node = json.readTree(body);
         } catch (JacksonException e) {
-            throw ApiException.badRequest("InvalidJson", "The request body is not valid JSON: " + e.getOriginalMessage()
+            throw ApiException.badRequest("InvalidJson", "The request body is not valid JSON: " + withPlainLocations(e.getOriginalMessage())
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ")") + ".");
         } catch (java.io.IOException e) {
@@ -45,6 +48,14 @@ public final class JsonBody {
                     + (node == null ? "nothing" : node.getNodeType().name().toLowerCase()) + ".");
         }
         return (ObjectNode) node;
+    }
+
+    /**
+     * The parser's message with its nested locations ("start marker at [Source: REDACTED (`StreamReadFeature...`
+     * disabled); line: 1, column: 1]") as "line 1, column 1": the client needs the position, not the parser's settings.
+     */
+    static String withPlainLocations(String parserMessage) {
+        return SOURCE_LOCATION.matcher(parserMessage).replaceAll("line $1, column $2");
     }
 
     public void error(String field, String message) {
