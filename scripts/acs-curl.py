@@ -36,6 +36,11 @@ def parse_connection_string(text):
         parts[name.strip().lower()] = value.strip()
     if "endpoint" not in parts or "accesskey" not in parts:
         raise SystemExit("the connection string needs endpoint=...;accesskey=...")
+    try:
+        base64.b64decode(parts["accesskey"], validate=True)
+    except ValueError:
+        raise SystemExit("the connection string's accesskey is not base64: copy it whole from Relay's banner "
+                         "(or the Azure portal's Keys page)")
     return parts["endpoint"], parts["accesskey"]
 
 
@@ -76,12 +81,23 @@ def main():
     url = urllib.parse.urljoin(endpoint if endpoint.endswith("/") else endpoint + "/", args.path.lstrip("/"))
     request = urllib.request.Request(url, data=body if body or args.method.upper() != "GET" else None,
                                      method=args.method.upper(), headers=signed_headers(args.method, url, body, key))
-    context = ssl.create_default_context(cafile=args.cacert) if args.cacert else None
+    try:
+        context = ssl.create_default_context(cafile=args.cacert) if args.cacert else None
+    except (OSError, ssl.SSLError) as error:
+        raise SystemExit("cannot use --cacert %s: %s" % (args.cacert, error))
     try:
         with urllib.request.urlopen(request, context=context, timeout=30) as response:
             status, headers, payload = response.status, response.headers, response.read()
     except urllib.error.HTTPError as error:
         status, headers, payload = error.code, error.headers, error.read()
+    except urllib.error.URLError as error:
+        reason = error.reason
+        if isinstance(reason, ssl.SSLCertVerificationError):
+            raise SystemExit("%s: the server's certificate is not trusted (%s); for Relay's generated certificate "
+                             "add --cacert .relay-data/api/tls/relay-api.crt" % (url, reason.verify_message))
+        raise SystemExit("%s: %s" % (url, reason))
+    except (TimeoutError, OSError) as error:
+        raise SystemExit("%s: %s" % (url, error))
     print("HTTP %d" % status)
     for name in ("Content-Type", "Retry-After"):
         if headers.get(name):
