@@ -8,7 +8,7 @@ import java.util.TreeSet;
  * The attributes a carrier entry may have, per protocol, so a misspelt one ({@code carriers.sim.windw}) stops start-up
  * instead of leaving its default in place. The modules that read them type and check the values: the dispatcher the
  * connection and submit settings (dispatcher/README.md), the delivery tracker how the carrier spells its message ids
- * and packs inbound text (delivery-tracker/README.md). A new attribute is added here and there.
+ * and packs inbound text (delivery-tracker/README.md). A module that reads a new attribute lists it here too.
  */
 final class CarrierAttributes {
 

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The numbers a deployment owns, from {@code numbers.<number>.<attribute>} keys:
@@ -30,8 +32,8 @@ public final class NumberDirectory {
     /** The opt-out processor's per-number family (keywords, auto-replies); it checks the names inside. */
     public static final String OPTOUT_PREFIX = "optout.";
     private static final Set<String> CORE_ATTRIBUTES = Set.of("type", "route", "failover-route", "region");
-    private static final Set<String> ATTRIBUTES = Set.of("type", "route", "failover-route", "region", RATE_LIMIT_PER_MINUTE,
-            RATE_LIMIT_BURST);
+    private static final Set<String> ATTRIBUTES = Stream.concat(CORE_ATTRIBUTES.stream(), Stream.of(RATE_LIMIT_PER_MINUTE, RATE_LIMIT_BURST))
+            .collect(Collectors.toUnmodifiableSet());
 
     private final Map<String, OwnedNumber> byNumber;
 
