@@ -74,8 +74,11 @@ def main():
     endpoint, key = parse_connection_string(args.connection_string)
     body = args.body
     if body.startswith("@"):
-        with open(body[1:], "rb") as f:
-            body = f.read()
+        try:
+            with open(body[1:], "rb") as f:
+                body = f.read()
+        except OSError as error:
+            raise SystemExit("cannot read the body from %s: %s" % (body[1:], error.strerror or error))
     else:
         body = body.encode("utf-8")
     url = urllib.parse.urljoin(endpoint if endpoint.endswith("/") else endpoint + "/", args.path.lstrip("/"))
@@ -93,6 +96,10 @@ def main():
     except urllib.error.URLError as error:
         reason = error.reason
         if isinstance(reason, ssl.SSLCertVerificationError):
+            if args.cacert:
+                raise SystemExit("%s: the server's certificate does not pass with --cacert %s (%s); Relay's generated "
+                                 "certificate names the hosts of api.tls.hostnames (localhost, 127.0.0.1, ::1 by default)"
+                                 % (url, args.cacert, reason.verify_message))
             raise SystemExit("%s: the server's certificate is not trusted (%s); for Relay's generated certificate "
                              "add --cacert .relay-data/api/tls/relay-api.crt" % (url, reason.verify_message))
         raise SystemExit("%s: %s" % (url, reason))

@@ -150,8 +150,8 @@ public final class RelayPlatform implements AutoCloseable {
     /**
      * Sizes for services that share one heap (512 MiB with platform/jvm.options) unless the configuration names them.
      * The API remembers every repeatable recipient (the Azure SDKs send repeatability ids with every request) for the
-     * window, up to its own default of 2,000,000, about 130 bytes each: a quarter of an hour at 2,200 messages a
-     * second would take half the platform's heap. Forgetting one early only answers its retry "accepted" instead of
+     * window, up to its own default of 2,000,000, about 240 bytes each: a quarter of an hour at 2,200 messages a
+     * second would take nearly all of the platform's heap. Forgetting one early only answers its retry "accepted" instead of
      * "rejected"; the dispatcher still sends that messageId once.
      */
     static RelaySettings withSharedHeapSizes(RelaySettings settings) {

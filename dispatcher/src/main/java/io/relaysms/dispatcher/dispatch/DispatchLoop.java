@@ -446,7 +446,7 @@ public final class DispatchLoop implements Runnable {
 
     /**
      * Hands the events decided since the last commit and the offsets they allow to the committer, at most every
-     * commit interval and never while the previous commit runs. {@code force} (giving partitions up) waits for
+     * commit interval and never before the previous commit has been collected (running or finished). {@code force} (giving partitions up) waits for
      * the running commit and for this one.
      */
     private void commitIfDue(boolean force) {

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * Runs the event transactions on their own thread ({@code event-committer}), one at a time, so that the
  * dispatch loop keeps reading, dispatching and collecting answers while the broker commits the previous batch
  * (a commit is several round trips). The loop hands over a batch with the offsets it covers and collects the
- * result on a later cycle; it never hands over a second batch before the first is committed, so offsets are
+ * result on a later cycle; it never hands over a second batch before it has collected the first, so offsets are
  * committed in order and never ahead of their events. An aborted transaction is tried again with the same
  * batch a few times before the loop is told to start over.
  */

@@ -51,7 +51,9 @@ public final class RateLimitPolicy {
         }
         for (String key : numberTypeSettings.keySet()) {
             int dot = key.indexOf('.');
-            if (dot < 0 || NumberType.fromConfigName(key.substring(0, dot)).isEmpty()) {
+            if (dot < 0 && NumberType.fromConfigName(key).isPresent()) {
+                problems.add("number-types." + key + ": give the type's " + PER_MINUTE + " and/or " + BURST + " under it");
+            } else if (dot < 0 || NumberType.fromConfigName(key.substring(0, dot)).isEmpty()) {
                 problems.add("number-types." + key + ": unknown number type");
             } else if (!Set.of(PER_MINUTE, BURST).contains(key.substring(dot + 1))) {
                 problems.add("number-types." + key + ": unknown attribute (known: " + PER_MINUTE + ", " + BURST + ")");

@@ -59,11 +59,12 @@ class RateLimitPolicyTest {
 
     @Test
     void aMisspeltAttributeOfAKnownTypeIsAProblem() {
-        assertThatThrownBy(() -> RateLimitPolicy.from(Map.of("toll-free.rate-limit.per-minut", "300", "short-code.ratelimit.burst", "5"),
-                List.of()))
+        assertThatThrownBy(() -> RateLimitPolicy.from(Map.of("toll-free.rate-limit.per-minut", "300", "short-code.ratelimit.burst", "5",
+                        "long-code", "60"), List.of()))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .satisfies(e -> assertThat(((InvalidConfigurationException) e).problems()).containsExactlyInAnyOrder(
                         "number-types.toll-free.rate-limit.per-minut: unknown attribute (known: rate-limit.per-minute, rate-limit.burst)",
-                        "number-types.short-code.ratelimit.burst: unknown attribute (known: rate-limit.per-minute, rate-limit.burst)"));
+                        "number-types.short-code.ratelimit.burst: unknown attribute (known: rate-limit.per-minute, rate-limit.burst)",
+                        "number-types.long-code: give the type's rate-limit.per-minute and/or rate-limit.burst under it"));
     }
 }
