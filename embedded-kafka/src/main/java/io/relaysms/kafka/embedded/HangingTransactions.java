@@ -35,8 +35,15 @@ final class HangingTransactions {
          * its own, so a producer starting its next transaction on the partition shows up as a change.
          */
         boolean sameAs(OpenTransaction other) {
-            return partition.equals(other.partition) && producerId == other.producerId && producerEpoch == other.producerEpoch
-                    && startOffset == other.startOffset;
+            return identity().equals(other.identity());
+        }
+
+        /** What stays the same while the transaction stays open (the coordinator's epoch may change meanwhile). */
+        Identity identity() {
+            return new Identity(partition, producerId, producerEpoch, startOffset);
+        }
+
+        record Identity(TopicPartition partition, long producerId, short producerEpoch, long startOffset) {
         }
     }
 

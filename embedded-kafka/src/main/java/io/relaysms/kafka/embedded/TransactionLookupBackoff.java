@@ -6,7 +6,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.TopicPartition;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * When the repair may read the transaction log again for a transaction it already looked up. A transaction the
@@ -18,19 +19,12 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class TransactionLookupBackoff {
 
-    /** What identifies one open transaction across scans, as {@link OpenTransaction#sameAs} compares them. */
-    private record Key(TopicPartition partition, long producerId, short producerEpoch, long startOffset) {
-        static Key of(OpenTransaction transaction) {
-            return new Key(transaction.partition(), transaction.producerId(), transaction.producerEpoch(), transaction.startOffset());
-        }
-    }
-
     private record Wait(long notBeforeMillis, long delayMillis) {
     }
 
     private final long firstDelayMillis;
     private final long longestDelayMillis;
-    private final Map<Key, Wait> waits = new HashMap<>();
+    private final Map<OpenTransaction.Identity, Wait> waits = new HashMap<>();
 
     TransactionLookupBackoff(Duration firstDelay, Duration longest) {
         this.firstDelayMillis = Math.max(1, firstDelay.toMillis());
@@ -40,7 +34,7 @@ final class TransactionLookupBackoff {
     /** The transactions among {@code suspects} that may be looked up at {@code nowMillis}. */
     List<OpenTransaction> due(Collection<OpenTransaction> suspects, long nowMillis) {
         return suspects.stream().filter(transaction -> {
-            Wait wait = waits.get(Key.of(transaction));
+            Wait wait = waits.get(transaction.identity());
             return wait == null || nowMillis >= wait.notBeforeMillis();
         }).toList();
     }
@@ -48,7 +42,7 @@ final class TransactionLookupBackoff {
     /** {@code lookedUp} were looked up at {@code nowMillis} and are not to be repaired (yet). */
     void noRepairFound(Collection<OpenTransaction> lookedUp, long nowMillis) {
         for (OpenTransaction transaction : lookedUp) {
-            waits.compute(Key.of(transaction), (key, previous) -> {
+            waits.compute(transaction.identity(), (identity, previous) -> {
                 long delay = previous == null ? firstDelayMillis : Math.min(longestDelayMillis, previous.delayMillis() * 2);
                 return new Wait(nowMillis + delay, delay);
             });
@@ -57,7 +51,7 @@ final class TransactionLookupBackoff {
 
     /** Forgets every transaction not in {@code stillOpen}: closed ones never come back (a new one has its own offset). */
     void keepOnly(Collection<OpenTransaction> stillOpen) {
-        List<Key> open = stillOpen.stream().map(Key::of).toList();
+        Set<OpenTransaction.Identity> open = stillOpen.stream().map(OpenTransaction::identity).collect(Collectors.toSet());
         waits.keySet().retainAll(open);
     }
 
