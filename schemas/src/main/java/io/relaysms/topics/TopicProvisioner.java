@@ -89,7 +89,8 @@ public final class TopicProvisioner {
                 created.add(topic.name());
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw new IllegalStateException("cannot create topic " + topic.name() + ": " + e.getCause().getMessage(), e.getCause());
+                    throw new IllegalStateException("cannot create topic " + topic.name() + ": "
+                            + ClusterRefusal.explain(e.getCause(), e.getCause().getMessage()), e.getCause());
                 }
                 // another instance created it first; it is verified below
             } catch (TimeoutException e) {
@@ -179,7 +180,8 @@ public final class TopicProvisioner {
             if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
                 throw unanswered(e.getCause());
             }
-            throw new IllegalStateException("the Kafka cluster refused a topic request: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(ClusterRefusal.explain(e.getCause(),
+                    "the Kafka cluster refused a topic request: " + e.getCause().getMessage()), e.getCause());
         } catch (TimeoutException e) {
             throw unanswered(e);
         } catch (InterruptedException e) {

@@ -1,0 +1,42 @@
+package io.relaysms.topics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javax.net.ssl.SSLHandshakeException;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.SslAuthenticationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.errors.UnknownServerException;
+import org.junit.jupiter.api.Test;
+
+class ClusterRefusalTest {
+
+    @Test
+    void wrongCredentialsNameTheSaslSettings() {
+        assertThat(ClusterRefusal.explain(new SaslAuthenticationException("Authentication failed: invalid credentials"), "other"))
+                .startsWith("the Kafka cluster refused Relay's credentials (kafka.sasl.mechanism, kafka.sasl.jaas.config)")
+                .endsWith("Authentication failed: invalid credentials");
+    }
+
+    @Test
+    void anUntrustedCertificateShowsTheCauseKafkaBuriesAndNamesTheTruststore() {
+        SslAuthenticationException refusal = new SslAuthenticationException("SSL handshake failed",
+                new SSLHandshakeException("PKIX path validation failed: Path does not chain with any of the trust anchors"));
+        assertThat(ClusterRefusal.explain(refusal, "other"))
+                .contains("SSL handshake failed: PKIX path validation failed: Path does not chain with any of the trust anchors")
+                .contains("kafka.ssl.truststore.location");
+    }
+
+    @Test
+    void aMissingAclSaysWhichPermissionsTheServicesNeed() {
+        assertThat(ClusterRefusal.explain(new TopicAuthorizationException("Not authorized to access topics: [sms-requests]"), "other"))
+                .contains("Not authorized to access topics: [sms-requests]")
+                .contains("DESCRIBE", "CREATE", "DESCRIBE_CONFIGS");
+    }
+
+    @Test
+    void anyOtherFailureKeepsTheCallersSentence() {
+        assertThat(ClusterRefusal.explain(new UnknownServerException("boom"), "the Kafka cluster refused a topic request: boom"))
+                .isEqualTo("the Kafka cluster refused a topic request: boom");
+    }
+}
