@@ -34,7 +34,8 @@ final class PlatformBanner {
         String sender = numbers.isEmpty() ? "<one of your numbers.*>" : numbers.get(0).number();
         String certificate = platform.api().certificatePath().map(Path::toAbsolutePath).map(Path::toString).orElse(null);
         String cacert = certificate == null ? "" : " --cacert " + certificate;
-        String curlTls = certificate == null ? "" : "\n  (curl: --cacert " + certificate + "; Python: SSL_CERT_FILE=" + certificate + ")";
+        String curlTls = certificate == null ? "" : "\n  (curl: --cacert " + certificate + "; Python: SSL_CERT_FILE=" + certificate
+                + "; Node.js: NODE_EXTRA_CA_CERTS=" + certificate + ")";
 
         StringBuilder b = new StringBuilder();
         b.append('\n').append("Relay is running (ready in ")

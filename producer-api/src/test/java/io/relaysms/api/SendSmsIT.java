@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SendSmsIT {
 
@@ -166,6 +168,17 @@ class SendSmsIT {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
         assertThat(response.headers().firstValue("api-supported-versions")).hasValueSatisfying(v ->
                 assertThat(v).contains("2021-03-07", "2026-01-23"));
+    }
+
+    /** The api-version each official SDK release sends (the JavaScript SDK 1.2.0-beta.1's is not in the spec's tag list). */
+    @ParameterizedTest
+    @ValueSource(strings = {"2021-03-07", "2024-02-05-preview", "2024-12-10-preview", "2025-05-29-preview",
+            "2025-08-01-preview", "2026-01-23"})
+    void acceptsASendInTheApiVersionOfEveryOfficialSdkRelease(String version) {
+        HttpResponse<String> response = api.client.post("/sms?api-version=" + version,
+                SendBodies.send(ApiUnderTest.TOLL_FREE, List.of("+14255550124"), "Hi"));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     }
 
     static Map<String, String> noChange(Map<String, String> headers) {

@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 public enum ApiVersion {
     V2021_03_07("2021-03-07", EnumSet.of(Operation.SEND)),
     V2024_01_14_PREVIEW("2024-01-14-preview", EnumSet.of(Operation.SEND)),
+    // Not in the spec readme's tag list, but the JavaScript SDK 1.2.0-beta.1 sends it on every call.
+    V2024_02_05_PREVIEW("2024-02-05-preview", EnumSet.of(Operation.SEND)),
     V2024_12_10_PREVIEW("2024-12-10-preview", EnumSet.of(Operation.SEND, Operation.OPT_OUTS)),
     V2025_05_29_PREVIEW("2025-05-29-preview", EnumSet.of(Operation.SEND, Operation.OPT_OUTS)),
     V2025_08_01_PREVIEW("2025-08-01-preview", EnumSet.of(Operation.SEND, Operation.OPT_OUTS, Operation.DELIVERY_REPORTS)),

@@ -136,12 +136,12 @@ public record TlsKeystore(KeyStore keyStore, char[] password, Optional<Path> cer
                 .formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
         Path absolute = pem.toAbsolutePath();
         log.info("HTTPS serves {} self-signed certificate for {}: {} (SHA-256 {}). Clients must trust it: "
-                        + "curl --cacert {} ...; Python: SSL_CERT_FILE={} or REQUESTS_CA_BUNDLE={}; "
+                        + "curl --cacert {} ...; Python: SSL_CERT_FILE={} or REQUESTS_CA_BUNDLE={}; Node.js: NODE_EXTRA_CA_CERTS={}; "
                         + "Java: keytool -importcert -noprompt -alias relay-api -file {} -keystore relay-truststore.p12 "
                         + "-storepass changeit, then -Djavax.net.ssl.trustStore=relay-truststore.p12 "
                         + "-Djavax.net.ssl.trustStorePassword=changeit; .NET: add it to the OS trust store. "
                         + "In production set api.tls.keystore.path to your own certificate.",
-                what, certificate.getSubjectX500Principal().getName(), absolute, fingerprint, absolute, absolute, absolute, absolute);
+                what, certificate.getSubjectX500Principal().getName(), absolute, fingerprint, absolute, absolute, absolute, absolute, absolute);
     }
 
     static String pem(X509Certificate certificate) throws GeneralSecurityException {
