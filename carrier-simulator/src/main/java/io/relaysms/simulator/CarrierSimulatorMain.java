@@ -1,16 +1,12 @@
 package io.relaysms.simulator;
 
-import io.relaysms.config.InvalidConfigurationException;
-import io.relaysms.config.RelaySettings;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
+import io.relaysms.config.ServiceMain;
 
 /**
  * Runs the simulator on its own: {@code java -jar relay-carrier-simulator.jar [config.yaml|config.properties]}.
  * Settings come from the optional file (or the one {@code RELAY_CONFIG} names, as for every Relay service) plus
- * {@code RELAY_*} environment overrides; it stops cleanly (unbinding every session) on SIGINT/SIGTERM.
+ * {@code RELAY_*} environment overrides; it stops cleanly (unbinding every session) on SIGINT/SIGTERM. What it does
+ * when it cannot start, and its exit codes, are {@link ServiceMain}'s.
  */
 public final class CarrierSimulatorMain {
 
@@ -18,31 +14,9 @@ public final class CarrierSimulatorMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        if (args.length > 1 || (args.length == 1 && (args[0].equals("-h") || args[0].equals("--help")))) {
-            System.err.println("usage: java -jar relay-carrier-simulator.jar [config.yaml|config.properties]");
-            System.exit(2);
-        }
-        Optional<Path> file = args.length == 1 ? Optional.of(Path.of(args[0]))
-                : Optional.ofNullable(System.getenv("RELAY_CONFIG")).filter(name -> !name.isBlank()).map(Path::of);
-        if (file.isPresent() && !Files.isRegularFile(file.get())) {
-            System.err.println("configuration file not found: " + file.get().toAbsolutePath());
-            System.exit(2);
-        }
-        CarrierSimulator simulator;
-        try {
-            simulator = CarrierSimulator.start(SimulatorSettings.of(RelaySettings.load(file)));
-        } catch (InvalidConfigurationException e) {
-            System.err.println(e.getMessage());
-            System.exit(1);
-            return;
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            simulator.close();
-            stopped.countDown();
-        }, "simulator-shutdown"));
-        System.out.println("carrier simulator: SMPP " + simulator.smppHost() + ":" + simulator.smppPort()
-                + ", admin " + simulator.adminUri());
-        stopped.await();
+        ServiceMain.run("the carrier simulator", "java -jar relay-carrier-simulator.jar", args,
+                settings -> CarrierSimulator.start(SimulatorSettings.of(settings)),
+                simulator -> System.out.println("carrier simulator: SMPP " + simulator.smppHost() + ":" + simulator.smppPort()
+                        + ", admin " + simulator.adminUri()));
     }
 }

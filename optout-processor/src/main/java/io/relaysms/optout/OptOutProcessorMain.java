@@ -1,15 +1,12 @@
 package io.relaysms.optout;
 
-import io.relaysms.config.InvalidConfigurationException;
-import io.relaysms.config.RelaySettings;
-import java.nio.file.Path;
-import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
+import io.relaysms.config.ServiceMain;
 
 /**
  * Runs the opt-out processor on its own: {@code java -cp ... io.relaysms.optout.OptOutProcessorMain [config file]}.
  * The configuration file is the first argument, else the {@code RELAY_CONFIG} environment variable, else none
- * (defaults plus {@code RELAY_*} variables). A shutdown hook closes the service cleanly.
+ * (defaults plus {@code RELAY_*} variables). SIGTERM or Ctrl-C closes it cleanly. What it does when it cannot start,
+ * and its exit codes, are {@link ServiceMain}'s.
  */
 public final class OptOutProcessorMain {
 
@@ -17,21 +14,6 @@ public final class OptOutProcessorMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Optional<Path> file = args.length > 0 ? Optional.of(Path.of(args[0]))
-                : Optional.ofNullable(System.getenv("RELAY_CONFIG")).filter(s -> !s.isBlank()).map(Path::of);
-        OptOutProcessorService service;
-        try {
-            service = OptOutProcessorService.start(RelaySettings.load(file));
-        } catch (InvalidConfigurationException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.close();
-            stopped.countDown();
-        }, "optout-processor-shutdown"));
-        stopped.await();
+        ServiceMain.run("the opt-out processor", "java -cp relay-platform.jar io.relaysms.optout.OptOutProcessorMain", args, OptOutProcessorService::start, service -> { });
     }
 }

@@ -94,7 +94,7 @@ public final class TopicProvisioner {
                 }
                 // another instance created it first; it is verified below
             } catch (TimeoutException e) {
-                throw new IllegalStateException("creating topic " + topic.name() + " took longer than " + timeout, e);
+                throw new IllegalStateException("creating topic " + topic.name() + " took longer than " + readable(timeout), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while creating topics", e);
@@ -169,8 +169,17 @@ public final class TopicProvisioner {
     }
 
     private IllegalStateException unanswered(Throwable cause) {
-        return new IllegalStateException("the Kafka cluster did not answer within " + timeout
+        return new IllegalStateException("the Kafka cluster did not answer within " + readable(timeout)
                 + " (is kafka.bootstrap.servers right and the cluster up?)", cause);
+    }
+
+    /** As configuration spells durations (30s, 2m), not ISO-8601's PT30S. */
+    static String readable(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis % 60_000 == 0 && millis > 0) {
+            return millis / 60_000 + "m";
+        }
+        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
     }
 
     private <T> T call(org.apache.kafka.common.KafkaFuture<T> future) {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -92,9 +93,21 @@ public final class KafkaEnvironment {
 
     /** Creates missing topics and verifies existing ones (see {@link TopicProvisioner}). */
     public TopicProvisioner.Report ensureTopics(Duration timeout) {
-        try (Admin admin = admin()) {
+        // The admin client's own deadline per call (60 s by default) would otherwise end a longer wait early, and
+        // its close waits for calls still pending: an unreachable cluster then took twice the time the error named.
+        int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+        Admin admin = Admin.create(layered(new Properties(), Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(millis, requestTimeoutMillis()))));
+        try {
             return new TopicProvisioner(admin, timeout).ensure(topics);
+        } finally {
+            admin.close(Duration.ofSeconds(5));
         }
+    }
+
+    private int requestTimeoutMillis() {
+        Object configured = config.kafkaClientProperties().get(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG);
+        return configured == null ? 30_000 : Integer.parseInt(configured.toString().trim());
     }
 
     private Properties layered(Properties defaults, Map<String, ?> required) {

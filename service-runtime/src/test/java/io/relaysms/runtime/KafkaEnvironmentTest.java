@@ -1,9 +1,11 @@
 package io.relaysms.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.relaysms.config.RelaySettings;
 import io.relaysms.config.ServiceConfig;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,17 @@ class KafkaEnvironmentTest {
 
         assertThat(producer).containsEntry("bootstrap.servers", "b:9092").containsEntry("linger.ms", "20")
                 .containsEntry("acks", "all").containsEntry("enable.idempotence", "true");
+    }
+
+    @Test
+    void anUnreachableClusterFailsTheTopicCheckAfterTheTimeItNamesNotTheAdminClientsMinute() {
+        KafkaEnvironment env = environment(Map.of("kafka.bootstrap.servers", "127.0.0.1:1"));
+        long begin = System.nanoTime();
+
+        assertThatThrownBy(() -> env.ensureTopics(Duration.ofSeconds(3)))
+                .hasMessageStartingWith("the Kafka cluster did not answer within 3s");
+        // Before, the admin client's close waited out its own 60 s deadline for the abandoned call.
+        assertThat(Duration.ofNanos(System.nanoTime() - begin)).isLessThan(Duration.ofSeconds(30));
     }
 
     @Test

@@ -1,0 +1,78 @@
+package io.relaysms.config;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * What every standalone service main does alike: take the configuration file named on the command line (else the one
+ * {@code RELAY_CONFIG} names, else none), start the service, close it on SIGTERM or Ctrl-C. When the service cannot
+ * start, the first line on stderr says which service and why, and the process exits, rather than a bare stack trace
+ * from the main thread, or a process kept alive by threads the failed start had begun. Exit code 2: a usage or
+ * configuration error; 1: any other failure to start.
+ */
+public final class ServiceMain {
+
+    static final int USAGE_OR_CONFIGURATION = 2;
+    static final int DID_NOT_START = 1;
+
+    private ServiceMain() {
+    }
+
+    /** Runs until the process is told to stop; never returns normally if the service cannot start. */
+    public static <S extends AutoCloseable> void run(String service, String usage, String[] args,
+                                                     Function<RelaySettings, S> start, Consumer<S> announce)
+            throws InterruptedException {
+        Started<S> started = start(service, usage, args, System.getenv(), start, System.err);
+        if (started.service().isEmpty()) {
+            System.exit(started.exitCode());
+            return;
+        }
+        S running = started.service().get();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                running.close();
+            } catch (Exception e) {
+                System.err.println(service + " did not stop cleanly: " + e.getMessage());
+            } finally {
+                stopped.countDown();
+            }
+        }, service.replace(' ', '-') + "-shutdown"));
+        announce.accept(running);
+        stopped.await();
+    }
+
+    /** The running service, or the exit code after saying on {@code err} why there is none. */
+    record Started<S>(Optional<S> service, int exitCode) {
+    }
+
+    static <S extends AutoCloseable> Started<S> start(String service, String usage, String[] args, Map<String, String> environment,
+                                                      Function<RelaySettings, S> start, PrintStream err) {
+        if (args.length > 1 || (args.length == 1 && (args[0].equals("-h") || args[0].equals("--help")))) {
+            err.println("usage: " + usage + " [config.yaml|config.properties]  (or RELAY_CONFIG=<file>)");
+            return new Started<>(Optional.empty(), USAGE_OR_CONFIGURATION);
+        }
+        Optional<Path> file = args.length == 1 ? Optional.of(Path.of(args[0]))
+                : Optional.ofNullable(environment.get("RELAY_CONFIG")).filter(name -> !name.isBlank()).map(Path::of);
+        try {
+            if (file.isPresent() && !Files.isRegularFile(file.get())) {
+                throw new InvalidConfigurationException(List.of("configuration file not found: " + file.get().toAbsolutePath()));
+            }
+            return new Started<>(Optional.of(start.apply(RelaySettings.load(file))), 0);
+        } catch (InvalidConfigurationException e) {
+            err.println(service + ": " + e.getMessage());
+            return new Started<>(Optional.empty(), USAGE_OR_CONFIGURATION);
+        } catch (RuntimeException e) {
+            err.println(service + " did not start: " + e.getMessage());
+            e.printStackTrace(err);
+            return new Started<>(Optional.empty(), DID_NOT_START);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.relaysms.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServiceMainTest {
+
+    private final ByteArrayOutputStream errors = new ByteArrayOutputStream();
+    private final PrintStream err = new PrintStream(errors, true, StandardCharsets.UTF_8);
+
+    private record Running(RelaySettings settings) implements AutoCloseable {
+        @Override
+        public void close() {
+        }
+    }
+
+    private ServiceMain.Started<Running> start(String[] args, Map<String, String> environment, Function<RelaySettings, Running> start) {
+        return ServiceMain.start("the test service", "java TestMain", args, environment, start, err);
+    }
+
+    private String firstLine() {
+        return errors.toString(StandardCharsets.UTF_8).lines().findFirst().orElse("");
+    }
+
+    @Test
+    void startsWithTheFileNamedOnTheCommandLine(@TempDir Path folder) throws Exception {
+        Path file = Files.writeString(folder.resolve("relay.yaml"), "kafka:\n  bootstrap.servers: broker:9092\n");
+
+        ServiceMain.Started<Running> started = start(new String[] {file.toString()}, Map.of(), Running::new);
+
+        assertThat(started.service()).hasValueSatisfying(running ->
+                assertThat(running.settings().resolve(List.of())).containsEntry("kafka.bootstrap.servers", "broker:9092"));
+        assertThat(errors.size()).isZero();
+    }
+
+    @Test
+    void takesTheFileRelayConfigNamesWhenNoneIsGiven(@TempDir Path folder) throws Exception {
+        Path file = Files.writeString(folder.resolve("relay.properties"), "topics.prefix=from-env.\n");
+
+        ServiceMain.Started<Running> started = start(new String[0], Map.of("RELAY_CONFIG", file.toString()), Running::new);
+
+        assertThat(started.service()).hasValueSatisfying(running ->
+                assertThat(running.settings().resolve(List.of())).containsEntry("topics.prefix", "from-env."));
+    }
+
+    @Test
+    void aMissingFileIsAConfigurationErrorNamingIt(@TempDir Path folder) {
+        ServiceMain.Started<Running> started = start(new String[] {folder.resolve("nope.yaml").toString()}, Map.of(), Running::new);
+
+        assertThat(started.service()).isEmpty();
+        assertThat(started.exitCode()).isEqualTo(2);
+        assertThat(firstLine()).startsWith("the test service: invalid configuration:");
+        assertThat(errors.toString(StandardCharsets.UTF_8)).contains("configuration file not found: " + folder.resolve("nope.yaml"));
+    }
+
+    @Test
+    void anInvalidConfigurationExitsWithTwoAndListsTheProblems() {
+        ServiceMain.Started<Running> started = start(new String[0], Map.of(), settings -> {
+            throw new InvalidConfigurationException(List.of("tracker.http.port: not a port", "kafka.acks: unknown"));
+        });
+
+        assertThat(started.exitCode()).isEqualTo(2);
+        assertThat(errors.toString(StandardCharsets.UTF_8)).contains("- tracker.http.port: not a port", "- kafka.acks: unknown")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void aFailedStartSaysWhichServiceAndWhyOnTheFirstLineAndExitsWithOne() {
+        ServiceMain.Started<Running> started = start(new String[0], Map.of(), settings -> {
+            throw new IllegalStateException("the Kafka cluster did not answer within 60s");
+        });
+
+        assertThat(started.service()).isEmpty();
+        assertThat(started.exitCode()).isEqualTo(1);
+        assertThat(firstLine()).isEqualTo("the test service did not start: the Kafka cluster did not answer within 60s");
+    }
+
+    @Test
+    void helpOrTooManyArgumentsPrintTheUsage() {
+        for (String[] args : List.of(new String[] {"--help"}, new String[] {"-h"}, new String[] {"a.yaml", "b.yaml"})) {
+            errors.reset();
+            AtomicReference<Boolean> called = new AtomicReference<>(false);
+            ServiceMain.Started<Running> started = start(args, Map.of(), settings -> {
+                called.set(true);
+                return new Running(settings);
+            });
+            assertThat(started.exitCode()).isEqualTo(2);
+            assertThat(called.get()).isFalse();
+            assertThat(firstLine()).startsWith("usage: java TestMain [config.yaml|config.properties]");
+        }
+    }
+}
