@@ -28,8 +28,8 @@ final class ClusterRefusal {
         }
         if (cause instanceof AuthorizationException) {
             return "Relay's Kafka user lacks a permission: " + cause.getMessage()
-                    + " (each service describes and creates its topics and reads their configuration: grant DESCRIBE,"
-                    + " CREATE and DESCRIBE_CONFIGS on them, or create them beforehand)";
+                    + " (Relay's services need every operation on the topics, consumer groups and transactional ids whose"
+                    + " names start with topics.prefix: grant ALL on those three prefixed resource patterns)";
         }
         return otherwise;
     }

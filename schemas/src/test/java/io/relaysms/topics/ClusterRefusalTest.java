@@ -28,10 +28,10 @@ class ClusterRefusalTest {
     }
 
     @Test
-    void aMissingAclSaysWhichPermissionsTheServicesNeed() {
+    void aMissingAclSaysWhichGrantsTheServicesNeed() {
         assertThat(ClusterRefusal.explain(new TopicAuthorizationException("Not authorized to access topics: [sms-requests]"), "other"))
                 .contains("Not authorized to access topics: [sms-requests]")
-                .contains("DESCRIBE", "CREATE", "DESCRIBE_CONFIGS");
+                .contains("grant ALL on those three prefixed resource patterns", "topics.prefix");
     }
 
     @Test
