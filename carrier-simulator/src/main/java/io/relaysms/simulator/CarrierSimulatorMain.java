@@ -1,6 +1,8 @@
 package io.relaysms.simulator;
 
 import io.relaysms.config.ServiceMain;
+import io.relaysms.simulator.config.SimulatorConfigDefinition;
+import java.util.List;
 
 /**
  * Runs the simulator on its own: {@code java -jar relay-carrier-simulator.jar [config.yaml|config.properties]}.
@@ -14,7 +16,8 @@ public final class CarrierSimulatorMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        ServiceMain.run("the carrier simulator", "java -jar relay-carrier-simulator.jar", args,
+        ServiceMain.run("carrier-simulator", "java -jar relay-carrier-simulator.jar",
+                List.of(SimulatorConfigDefinition.SMPP_PORT, SimulatorConfigDefinition.ADMIN_PORT), args,
                 settings -> CarrierSimulator.start(SimulatorSettings.of(settings)),
                 simulator -> System.out.println("carrier simulator: SMPP " + simulator.smppHost() + ":" + simulator.smppPort()
                         + ", admin " + simulator.adminUri()));

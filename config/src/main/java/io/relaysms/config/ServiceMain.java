@@ -14,7 +14,8 @@ import java.util.function.Function;
  * What every standalone service main does alike: take the configuration file named on the command line (else the one
  * {@code RELAY_CONFIG} names, else none), start the service, close it on SIGTERM or Ctrl-C. When the service cannot
  * start, the first line on stderr says which service and why, and the process exits, rather than a bare stack trace
- * from the main thread, or a process kept alive by threads the failed start had begun. Exit code 2: a usage or
+ * from the main thread, or a process kept alive by threads the failed start had begun; a port already in use gets the
+ * settings that move it (a second instance on the same host needs ports of its own). Exit code 2: a usage or
  * configuration error; 1: any other failure to start.
  */
 public final class ServiceMain {
@@ -26,10 +27,10 @@ public final class ServiceMain {
     }
 
     /** Runs until the process is told to stop; never returns normally if the service cannot start. */
-    public static <S extends AutoCloseable> void run(String service, String usage, String[] args,
+    public static <S extends AutoCloseable> void run(String service, String usage, List<String> portKeys, String[] args,
                                                      Function<RelaySettings, S> start, Consumer<S> announce)
             throws InterruptedException {
-        Started<S> started = start(service, usage, args, System.getenv(), start, System.err);
+        Started<S> started = start(service, usage, portKeys, args, System.getenv(), start, System.err);
         if (started.service().isEmpty()) {
             System.exit(started.exitCode());
             return;
@@ -44,7 +45,7 @@ public final class ServiceMain {
             } finally {
                 stopped.countDown();
             }
-        }, service.replace(' ', '-') + "-shutdown"));
+        }, service + "-shutdown"));
         announce.accept(running);
         stopped.await();
     }
@@ -53,8 +54,9 @@ public final class ServiceMain {
     record Started<S>(Optional<S> service, int exitCode) {
     }
 
-    static <S extends AutoCloseable> Started<S> start(String service, String usage, String[] args, Map<String, String> environment,
-                                                      Function<RelaySettings, S> start, PrintStream err) {
+    static <S extends AutoCloseable> Started<S> start(String service, String usage, List<String> portKeys, String[] args,
+                                                      Map<String, String> environment, Function<RelaySettings, S> start,
+                                                      PrintStream err) {
         if (args.length > 1 || (args.length == 1 && (args[0].equals("-h") || args[0].equals("--help")))) {
             err.println("usage: " + usage + " [config.yaml|config.properties]  (or RELAY_CONFIG=<file>)");
             return new Started<>(Optional.empty(), USAGE_OR_CONFIGURATION);
@@ -71,7 +73,9 @@ public final class ServiceMain {
             return new Started<>(Optional.empty(), USAGE_OR_CONFIGURATION);
         } catch (RuntimeException e) {
             err.println(service + " did not start: " + e.getMessage());
-            e.printStackTrace(err);
+            Optional<String> portAdvice = PortAdvice.forFailure(service, portKeys, e);
+            // A taken port's advice says what to change; a stack trace would only bury it.
+            portAdvice.ifPresentOrElse(err::println, () -> e.printStackTrace(err));
             return new Started<>(Optional.empty(), DID_NOT_START);
         }
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +28,7 @@ class ServiceMainTest {
     }
 
     private ServiceMain.Started<Running> start(String[] args, Map<String, String> environment, Function<RelaySettings, Running> start) {
-        return ServiceMain.start("the test service", "java TestMain", args, environment, start, err);
+        return ServiceMain.start("test service", "java TestMain", List.of("test.http.port"), args, environment, start, err);
     }
 
     private String firstLine() {
@@ -60,7 +62,7 @@ class ServiceMainTest {
 
         assertThat(started.service()).isEmpty();
         assertThat(started.exitCode()).isEqualTo(2);
-        assertThat(firstLine()).startsWith("the test service: invalid configuration:");
+        assertThat(firstLine()).startsWith("test service: invalid configuration:");
         assertThat(errors.toString(StandardCharsets.UTF_8)).contains("configuration file not found: " + folder.resolve("nope.yaml"));
     }
 
@@ -83,7 +85,20 @@ class ServiceMainTest {
 
         assertThat(started.service()).isEmpty();
         assertThat(started.exitCode()).isEqualTo(1);
-        assertThat(firstLine()).isEqualTo("the test service did not start: the Kafka cluster did not answer within 60s");
+        assertThat(firstLine()).isEqualTo("test service did not start: the Kafka cluster did not answer within 60s");
+    }
+
+    @Test
+    void aTakenPortGetsTheSettingsThatMoveItInsteadOfAStackTrace() {
+        ServiceMain.Started<Running> started = start(new String[0], Map.of(), settings -> {
+            throw new UncheckedIOException("cannot open the HTTP port 0.0.0.0:8086", new BindException("Address already in use"));
+        });
+
+        assertThat(started.exitCode()).isEqualTo(1);
+        assertThat(errors.toString(StandardCharsets.UTF_8)).contains("test service did not start: cannot open the HTTP port 0.0.0.0:8086")
+                .contains("The test service's ports are set by test.http.port in the configuration file, or by the environment: "
+                        + "RELAY_TEST_HTTP_PORT=<port>")
+                .doesNotContain("\tat ");
     }
 
     @Test

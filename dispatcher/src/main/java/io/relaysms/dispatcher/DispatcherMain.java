@@ -1,6 +1,7 @@
 package io.relaysms.dispatcher;
 
 import io.relaysms.config.ServiceMain;
+import java.util.List;
 
 /**
  * Runs one dispatcher worker: {@code java -cp ... io.relaysms.dispatcher.DispatcherMain [config-file]}; without
@@ -13,6 +14,7 @@ public final class DispatcherMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        ServiceMain.run("the dispatcher", "java -cp relay-platform.jar io.relaysms.dispatcher.DispatcherMain", args, DispatcherService::start, service -> { });
+        ServiceMain.run("dispatcher", "java -cp relay-platform.jar io.relaysms.dispatcher.DispatcherMain",
+                List.of(DispatcherConfig.OPERATIONS_PORT, DispatcherConfig.CALLBACK_PORT), args, DispatcherService::start, service -> { });
     }
 }

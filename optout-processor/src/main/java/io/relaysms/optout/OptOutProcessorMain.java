@@ -1,6 +1,7 @@
 package io.relaysms.optout;
 
 import io.relaysms.config.ServiceMain;
+import java.util.List;
 
 /**
  * Runs the opt-out processor on its own: {@code java -cp ... io.relaysms.optout.OptOutProcessorMain [config file]}.
@@ -14,6 +15,7 @@ public final class OptOutProcessorMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        ServiceMain.run("the opt-out processor", "java -cp relay-platform.jar io.relaysms.optout.OptOutProcessorMain", args, OptOutProcessorService::start, service -> { });
+        ServiceMain.run("optout-processor", "java -cp relay-platform.jar io.relaysms.optout.OptOutProcessorMain",
+                List.of(OptOutSettings.HTTP_PORT), args, OptOutProcessorService::start, service -> { });
     }
 }

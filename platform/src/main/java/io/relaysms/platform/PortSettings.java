@@ -1,16 +1,14 @@
 package io.relaysms.platform;
 
 import io.relaysms.api.config.ApiSettings;
-import io.relaysms.config.EnvironmentOverrides;
+import io.relaysms.config.PortAdvice;
 import io.relaysms.dispatcher.DispatcherConfig;
 import io.relaysms.optout.OptOutSettings;
 import io.relaysms.simulator.config.SimulatorConfigDefinition;
 import io.relaysms.tracker.config.TrackerConfigDefinition;
-import java.net.BindException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Which settings move the ports of each part of the platform, for the message of a start that failed because a port
@@ -48,21 +46,6 @@ final class PortSettings {
     }
 
     private static Optional<String> advice(String part, Throwable failure) {
-        List<String> keys = BY_PART.get(part);
-        if (keys == null || !portTaken(failure)) {
-            return Optional.empty();
-        }
-        return Optional.of("The " + part + "'s ports are set by " + String.join(", ", keys) + " in the configuration file, "
-                + "or by the environment: " + keys.stream().map(key -> EnvironmentOverrides.environmentName(key) + "=<port>")
-                .collect(Collectors.joining(", ")) + " (0 picks a free port).");
-    }
-
-    private static boolean portTaken(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof BindException) {
-                return true;
-            }
-        }
-        return false;
+        return PortAdvice.forFailure(part, BY_PART.getOrDefault(part, List.of()), failure);
     }
 }

@@ -1,6 +1,8 @@
 package io.relaysms.api;
 
+import io.relaysms.api.config.ApiSettings;
 import io.relaysms.config.ServiceMain;
+import java.util.List;
 
 /**
  * Runs the producer API on its own: {@code java -cp ... io.relaysms.api.ProducerApiMain [config.yaml]} (else the
@@ -13,6 +15,7 @@ public final class ProducerApiMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        ServiceMain.run("the producer API", "java -cp relay-platform.jar io.relaysms.api.ProducerApiMain", args, ProducerApiService::start, service -> { });
+        ServiceMain.run("producer-api", "java -cp relay-platform.jar io.relaysms.api.ProducerApiMain",
+                List.of(ApiSettings.HTTPS_PORT, ApiSettings.HTTP_PORT), args, ProducerApiService::start, service -> { });
     }
 }

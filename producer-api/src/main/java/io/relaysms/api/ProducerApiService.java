@@ -124,7 +124,7 @@ public final class ProducerApiService implements AutoCloseable {
                 publisher, new SendMetrics(metrics), clock, settings.retryAfterSeconds());
         OptOutHandler optOut = new OptOutHandler(json, senders, optOuts, kafka.topics().optOutCommands(), publisher, clock,
                 settings.optOutApplyTimeout(), settings.retryAfterSeconds());
-        DeliveryReportHandler reports = new DeliveryReportHandler(settings.deliveryReportsUrl(),
+        DeliveryReportHandler reports = new DeliveryReportHandler(settings.deliveryReportsUrls(),
                 settings.deliveryReportsTimeout(), settings.retryAfterSeconds());
         OperationsRoutes operations = new OperationsRoutes(health, metrics);
 

@@ -81,18 +81,51 @@ class DeliveryReportIT {
     }
 
     @Test
-    void answers503WithRetryAfterWhenTheTrackerDoesNotAnswer(@TempDir Path elsewhere) throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        Map<String, String> settings = new HashMap<>(ApiUnderTest.settings(kafka.bootstrapServers(), kafka.uniquePrefix(), elsewhere));
-        settings.put("api.delivery-reports.url", "http://127.0.0.1:" + closedPort);
-        try (ApiUnderTest withoutTracker = ApiUnderTest.start(settings)) {
+    void answers503WithRetryAfterNamingTheTrackerAndTheSettingWhenTheTrackerDoesNotAnswer(@TempDir Path elsewhere) throws Exception {
+        String nowhere = "http://127.0.0.1:" + closedPort();
+        try (ApiUnderTest withoutTracker = ApiUnderTest.start(withTrackers(elsewhere, nowhere))) {
             HttpResponse<String> response = withoutTracker.client.send("GET", "/deliveryReports/Outgoing_1?api-version=2026-01-23", null);
 
             assertThat(response.statusCode()).isEqualTo(503);
             assertThat(response.headers().firstValue("Retry-After")).isPresent();
+            assertThat(response.body()).contains(nowhere, "api.delivery-reports.url");
+        }
+    }
+
+    @Test
+    void movesOnToTheNextTrackerWhenOneIsDownOrCannotReachTheMessagesHolder(@TempDir Path elsewhere) throws Exception {
+        HttpServer holderGone = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        holderGone.createContext("/deliveryReports/", exchange -> {
+            byte[] body = "{\"title\":\"Bad Gateway\",\"status\":502}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(502, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        holderGone.start();
+        String down = "http://127.0.0.1:" + closedPort();
+        String answersBadGateway = "http://127.0.0.1:" + holderGone.getAddress().getPort();
+        String working = "http://127.0.0.1:" + tracker.getAddress().getPort();
+        try (ApiUnderTest api = ApiUnderTest.start(withTrackers(elsewhere, down + "," + answersBadGateway + "," + working))) {
+            // Each query starts at the next tracker, so these three start once at each.
+            for (int query = 0; query < 3; query++) {
+                HttpResponse<String> response = api.client.send("GET", "/deliveryReports/Outgoing_1?api-version=2026-01-23", null);
+                assertThat(response.statusCode()).as("query %d: %s", query, response.body()).isEqualTo(200);
+                assertThat(response.body()).isEqualTo(REPORT);
+            }
+        } finally {
+            holderGone.stop(0);
+        }
+    }
+
+    private static Map<String, String> withTrackers(Path folder, String urls) {
+        Map<String, String> settings = new HashMap<>(ApiUnderTest.settings(kafka.bootstrapServers(), kafka.uniquePrefix(), folder));
+        settings.put("api.delivery-reports.url", urls);
+        return settings;
+    }
+
+    private static int closedPort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 }

@@ -36,8 +36,10 @@ final class RemoteQuery {
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse("application/json"),
                     response.body());
         } catch (IOException e) {
-            throw new RemoteQueryException("the instance at " + host.host() + ":" + host.port() + " holding the message did not answer: "
-                    + e.getMessage(), e);
+            // A refused or reset connection often has no message; its type is then what says what happened.
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+            throw new RemoteQueryException("the instance at " + host.host() + ":" + host.port() + " holding the message did not answer ("
+                    + why + "); if it stopped, another instance takes its partitions over within Kafka's session timeout", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RemoteQueryException("interrupted while asking " + host.host() + ":" + host.port(), e);

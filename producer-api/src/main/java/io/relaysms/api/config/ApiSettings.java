@@ -3,6 +3,8 @@ package io.relaysms.api.config;
 import io.relaysms.config.DurationSetting;
 import io.relaysms.config.RelaySettings;
 import io.relaysms.config.ServiceConfig;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -11,6 +13,7 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
 /**
@@ -53,6 +56,25 @@ public final class ApiSettings {
     public ApiSettings(RelaySettings settings) {
         this.config = new ServiceConfig(NAMESPACE, definition(), settings);
     }
+
+    /** Every entry an absolute http(s) URL: a missing scheme would otherwise fail each query, not the start. */
+    private static final ConfigDef.Validator TRACKER_URLS = (name, value) -> {
+        List<?> urls = (List<?>) value;
+        if (urls == null || urls.isEmpty()) {
+            throw new ConfigException(name, value, "name at least one delivery tracker, e.g. http://tracker:8086");
+        }
+        for (Object url : urls) {
+            try {
+                URI uri = new URI(String.valueOf(url).trim());
+                if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                    throw new URISyntaxException(String.valueOf(url), "not an http:// or https:// URL with a host");
+                }
+            } catch (URISyntaxException e) {
+                throw new ConfigException(name, value, "'" + url + "' is not an http:// or https:// URL with a host, "
+                        + "e.g. http://tracker:8086");
+            }
+        }
+    };
 
     public static ConfigDef definition() {
         return new ConfigDef()
@@ -101,8 +123,9 @@ public final class ApiSettings {
                 .define(INSTANCE_ID, Type.STRING, "", Importance.LOW,
                         "Stable name of this API instance (unique per instance), used for its Kafka transactional id so "
                                 + "that a restart fences its predecessor at once. Empty: a new random id per start.")
-                .define(DELIVERY_REPORTS_URL, Type.STRING, "http://127.0.0.1:8086", Importance.MEDIUM,
-                        "Base URL of the delivery tracker's GET /deliveryReports/{messageId} (its tracker.http.port defaults to 8086).")
+                .define(DELIVERY_REPORTS_URL, Type.LIST, List.of("http://127.0.0.1:8086"), TRACKER_URLS, Importance.MEDIUM,
+                        "Base URLs of delivery tracker instances (comma-separated), asked for GET /deliveryReports/{messageId} "
+                                + "in turn; one that does not answer is passed over for the next (tracker.http.port defaults to 8086).")
                 .define(DELIVERY_REPORTS_TIMEOUT, Type.STRING, "5s", DurationSetting.atLeast(Duration.ofMillis(100)), Importance.LOW,
                         "Longest wait for the delivery tracker's answer; then 503.")
                 .define(OPTOUT_APPLY_TIMEOUT, Type.STRING, "5s", DurationSetting.atLeast(Duration.ZERO), Importance.LOW,
@@ -205,9 +228,10 @@ public final class ApiSettings {
         return id.isBlank() ? Optional.empty() : Optional.of(id.trim());
     }
 
-    public String deliveryReportsUrl() {
-        return config.getString(DELIVERY_REPORTS_URL);
+    public List<URI> deliveryReportsUrls() {
+        return config.getList(DELIVERY_REPORTS_URL).stream().map(String::trim).map(URI::create).toList();
     }
+
 
     public Duration deliveryReportsTimeout() {
         return duration(DELIVERY_REPORTS_TIMEOUT);

@@ -18,6 +18,17 @@ class ApiSettingsTest {
     }
 
     @Test
+    void takesSeveralTrackerUrlsAndRefusesOneWithoutSchemeOrHost() {
+        assertThat(new ApiSettings(RelaySettings.of(Map.of("api.delivery-reports.url", "http://tracker-1:8086, https://tracker-2:8443/")))
+                .deliveryReportsUrls()).extracting(Object::toString).containsExactly("http://tracker-1:8086", "https://tracker-2:8443/");
+        for (String bad : new String[] {"tracker:8086", "ftp://tracker:8086", ""}) {
+            assertThatThrownBy(() -> new ApiSettings(RelaySettings.of(Map.of("api.delivery-reports.url", bad))))
+                    .as(bad).isInstanceOf(InvalidConfigurationException.class)
+                    .hasMessageContaining("api.delivery-reports.url");
+        }
+    }
+
+    @Test
     void hidesTheAccessKeysWhenPrinted() {
         ApiSettings settings = new ApiSettings(RelaySettings.of(Map.of("api.access-key.primary", "c2VjcmV0LXNlY3JldC1zZWNyZXQ=")));
 
