@@ -61,6 +61,6 @@ class SimulatorSettingsTest {
     void refusesUnknownSimulatorKeys() {
         assertThatThrownBy(() -> SimulatorSettings.of(Map.of("simulator.smpp.prot", "1")))
                 .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems())
-                        .containsExactly("simulator.smpp.prot: unknown key for simulator"));
+                        .containsExactly("simulator.smpp.prot: unknown key for simulator; did you mean simulator.smpp.port?"));
     }
 }

@@ -58,9 +58,10 @@ public class ServiceConfig extends AbstractConfig {
             if (!SharedSettings.NAMESPACES.contains(first)) {
                 problems.add(key + ": unknown key (no Relay setting starts with '" + first + "')");
             } else if (first.equals(namespace) && !declared.contains(key) && !isDynamic(definition, key)) {
-                problems.add(key + ": unknown key for " + namespace);
+                problems.add(key + ": unknown key for " + namespace + suggestion(key, declaredIn(declared, first)));
             } else if (SharedSettings.DECLARED_NAMESPACES.contains(first) && !declared.contains(key)) {
-                problems.add(key + ": unknown key (the " + first + ".* keys are " + declaredIn(declared, first) + ")");
+                problems.add(key + ": unknown key" + suggestion(key, declaredIn(declared, first)) + " (the " + first
+                        + ".* keys are " + declaredIn(declared, first) + ")");
             }
         }
         CarrierRoutes carriers = CarrierRoutes.parse(effective, problems);
@@ -69,6 +70,10 @@ public class ServiceConfig extends AbstractConfig {
             throw new InvalidConfigurationException(problems);
         }
         return effective;
+    }
+
+    private static String suggestion(String unknown, Set<String> declared) {
+        return KeySuggestion.closest(unknown, declared).map(key -> "; did you mean " + key + "?").orElse("");
     }
 
     private static Set<String> declaredIn(Set<String> declared, String namespace) {

@@ -41,7 +41,7 @@ class ServiceConfigTest {
         assertThatThrownBy(() -> new ServiceConfig("api", EXAMPLE, RelaySettings.of(bad)))
                 .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems())
                         .anySatisfy(p -> assertThat(p).startsWith("api.http.port:"))
-                        .anySatisfy(p -> assertThat(p).isEqualTo("api.htp.port: unknown key for api"))
+                        .anySatisfy(p -> assertThat(p).isEqualTo("api.htp.port: unknown key for api; did you mean api.http.port?"))
                         .anySatisfy(p -> assertThat(p).startsWith("kafak.bootstrap.servers: unknown key"))
                         .anySatisfy(p -> assertThat(p).startsWith("numbers.+1800: '+1800' is not a valid phone number"))
                         .anySatisfy(p -> assertThat(p).startsWith("numbers.+1800.route: no carrier 'sim'")));
@@ -110,7 +110,7 @@ class ServiceConfigTest {
 
         assertThatThrownBy(() -> new ServiceConfig("api", EXAMPLE, RelaySettings.of(typos)))
                 .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems())
-                        .anySatisfy(p -> assertThat(p).startsWith("topics.partitons: unknown key").contains("topics.partitions"))
+                        .anySatisfy(p -> assertThat(p).startsWith("topics.partitons: unknown key; did you mean topics.partitions?"))
                         .anySatisfy(p -> assertThat(p).startsWith("schema.registry.ulr: unknown key").contains("schema.registry.url"))
                         .anySatisfy(p -> assertThat(p).startsWith("metrics.enabled: unknown key")));
     }

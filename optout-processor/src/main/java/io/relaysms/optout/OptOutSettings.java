@@ -27,7 +27,7 @@ public final class OptOutSettings {
     public static final String NAMESPACE = "optout";
     public static final String HTTP_HOST = "optout.http.host";
     public static final String HTTP_PORT = "optout.http.port";
-    public static final String ADVERTISED_HOST = "optout.http.advertised.host";
+    public static final String ADVERTISED_HOST = "optout.http.advertised-host";
     public static final String APPLICATION_ID = "optout.streams.application.id";
     public static final String STATE_DIR = "optout.streams.state.dir";
     public static final String THREADS = "optout.streams.threads";

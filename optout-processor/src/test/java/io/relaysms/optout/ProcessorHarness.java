@@ -52,7 +52,7 @@ public final class ProcessorHarness implements AutoCloseable {
         settings.put("topics.partitions", String.valueOf(PARTITIONS));
         settings.put("optout.http.host", "127.0.0.1");
         settings.put("optout.http.port", "0");
-        settings.put("optout.http.advertised.host", "127.0.0.1");
+        settings.put("optout.http.advertised-host", "127.0.0.1");
         settings.put("optout.streams.state.dir", stateDir.toString());
         settings.put("optout.startup.timeout.ms", "90000");
     }
