@@ -123,5 +123,6 @@ public final class OptOutProcessorService implements AutoCloseable {
         streams.close();
         http.close();
         metrics.close();
+        log.info("opt-out processor stopped");
     }
 }
