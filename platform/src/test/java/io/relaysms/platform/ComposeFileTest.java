@@ -206,9 +206,12 @@ class ComposeFileTest {
                     problems.add(name + ": " + key + "=" + value + " is not the carrier simulator's service");
                 }
             });
-            if (service.mainClass().orElseThrow().equals("io.relaysms.api.ProducerApiMain")
-                    && !runs(URI.create(effective.getOrDefault("api.delivery-reports.url", "http://127.0.0.1:8082")).getHost(), "io.relaysms.tracker.DeliveryTrackerMain")) {
-                problems.add(name + ": api.delivery-reports.url does not point at the delivery tracker's service");
+            if (service.mainClass().orElseThrow().equals("io.relaysms.api.ProducerApiMain")) {
+                for (String url : effective.getOrDefault("api.delivery-reports.url", "http://127.0.0.1:8086").split("\\s*,\\s*")) {
+                    if (!runs(URI.create(url.trim()).getHost(), "io.relaysms.tracker.DeliveryTrackerMain")) {
+                        problems.add(name + ": api.delivery-reports.url entry " + url + " is not a delivery tracker's service");
+                    }
+                }
             }
         });
         assertThat(problems).isEmpty();

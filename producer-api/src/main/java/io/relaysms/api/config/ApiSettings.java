@@ -51,12 +51,6 @@ public final class ApiSettings {
     public static final String OPTOUT_APPLY_TIMEOUT = "api.optouts.apply-timeout";
     public static final String STARTUP_TIMEOUT = "api.startup.timeout";
 
-    private final ServiceConfig config;
-
-    public ApiSettings(RelaySettings settings) {
-        this.config = new ServiceConfig(NAMESPACE, definition(), settings);
-    }
-
     /** Every entry an absolute http(s) URL: a missing scheme would otherwise fail each query, not the start. */
     private static final ConfigDef.Validator TRACKER_URLS = (name, value) -> {
         List<?> urls = (List<?>) value;
@@ -75,6 +69,12 @@ public final class ApiSettings {
             }
         }
     };
+
+    private final ServiceConfig config;
+
+    public ApiSettings(RelaySettings settings) {
+        this.config = new ServiceConfig(NAMESPACE, definition(), settings);
+    }
 
     public static ConfigDef definition() {
         return new ConfigDef()
@@ -127,7 +127,7 @@ public final class ApiSettings {
                         "Base URLs of delivery tracker instances (comma-separated), asked for GET /deliveryReports/{messageId} "
                                 + "in turn; one that does not answer is passed over for the next (tracker.http.port defaults to 8086).")
                 .define(DELIVERY_REPORTS_TIMEOUT, Type.STRING, "5s", DurationSetting.atLeast(Duration.ofMillis(100)), Importance.LOW,
-                        "Longest wait for the delivery tracker's answer; then 503.")
+                        "Longest wait for one delivery tracker's answer; then the next is asked, and after the last 503.")
                 .define(OPTOUT_APPLY_TIMEOUT, Type.STRING, "5s", DurationSetting.atLeast(Duration.ZERO), Importance.LOW,
                         "How long optouts:add and :remove wait for the opt-out table to show the change (read-your-writes).")
                 .define(STARTUP_TIMEOUT, Type.STRING, "60s", DurationSetting.atLeast(Duration.ofSeconds(1)), Importance.LOW,
@@ -231,7 +231,6 @@ public final class ApiSettings {
     public List<URI> deliveryReportsUrls() {
         return config.getList(DELIVERY_REPORTS_URL).stream().map(String::trim).map(URI::create).toList();
     }
-
 
     public Duration deliveryReportsTimeout() {
         return duration(DELIVERY_REPORTS_TIMEOUT);
