@@ -2,7 +2,6 @@ package io.relaysms.simulator;
 
 import io.relaysms.config.ServiceMain;
 import io.relaysms.simulator.config.SimulatorConfigDefinition;
-import java.util.List;
 
 /**
  * Runs the simulator on its own: {@code java -jar relay-carrier-simulator.jar [config.yaml|config.properties]}.
@@ -17,7 +16,7 @@ public final class CarrierSimulatorMain {
 
     public static void main(String[] args) throws InterruptedException {
         ServiceMain.run("carrier-simulator", "java -jar relay-carrier-simulator.jar",
-                List.of(SimulatorConfigDefinition.SMPP_PORT, SimulatorConfigDefinition.ADMIN_PORT), args,
+                SimulatorConfigDefinition.PORTS, args,
                 settings -> CarrierSimulator.start(SimulatorSettings.of(settings)),
                 simulator -> System.out.println("carrier simulator: SMPP " + simulator.smppHost() + ":" + simulator.smppPort()
                         + ", admin " + simulator.adminUri()));

@@ -48,6 +48,21 @@ public final class DurationSetting implements ConfigDef.Validator {
         }
     }
 
+    /** As configuration spells durations ({@code 30s}, {@code 2m}, {@code 1500ms}), for messages; not ISO's PT30S. */
+    public static String format(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis > 0 && millis % 86_400_000 == 0) {
+            return millis / 86_400_000 + "d";
+        }
+        if (millis > 0 && millis % 3_600_000 == 0) {
+            return millis / 3_600_000 + "h";
+        }
+        if (millis > 0 && millis % 60_000 == 0) {
+            return millis / 60_000 + "m";
+        }
+        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+    }
+
     @Override
     public void ensureValid(String name, Object value) {
         if (value == null) {

@@ -56,7 +56,9 @@ public class ServiceConfig extends AbstractConfig {
         for (String key : effective.keySet()) {
             String first = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
             if (!SharedSettings.NAMESPACES.contains(first)) {
-                problems.add(key + ": unknown key (no Relay setting starts with '" + first + "')");
+                String meant = KeySuggestion.closest(first, new TreeSet<>(SharedSettings.NAMESPACES))
+                        .map(known -> "; did you mean " + known + ".*?").orElse("");
+                problems.add(key + ": unknown key (no Relay setting starts with '" + first + "'" + meant + ")");
             } else if (first.equals(namespace) && !declared.contains(key) && !isDynamic(definition, key)) {
                 problems.add(key + ": unknown key for " + namespace + suggestion(key, declaredIn(declared, first)));
             } else if (SharedSettings.DECLARED_NAMESPACES.contains(first) && !declared.contains(key)) {

@@ -13,10 +13,10 @@ import java.util.function.Function;
 /**
  * What every standalone service main does alike: take the configuration file named on the command line (else the one
  * {@code RELAY_CONFIG} names, else none), start the service, close it on SIGTERM or Ctrl-C. When the service cannot
- * start, the first line on stderr says which service and why, and the process exits, rather than a bare stack trace
- * from the main thread, or a process kept alive by threads the failed start had begun; a port already in use gets the
- * settings that move it (a second instance on the same host needs ports of its own). Exit code 2: a usage or
- * configuration error; 1: any other failure to start.
+ * start, the first line this class writes to stderr says which service and why, and the process exits, rather than a
+ * bare stack trace from the main thread, or a process kept alive by threads the failed start had begun; a port already
+ * in use gets the settings that move it (a second instance on the same host needs ports of its own). Exit code 2: a
+ * usage or configuration error; 1: any other failure to start.
  */
 public final class ServiceMain {
 
@@ -71,8 +71,10 @@ public final class ServiceMain {
         } catch (InvalidConfigurationException e) {
             err.println(service + ": " + e.getMessage());
             return new Started<>(Optional.empty(), USAGE_OR_CONFIGURATION);
-        } catch (RuntimeException e) {
-            err.println(service + " did not start: " + e.getMessage());
+        } catch (RuntimeException | Error e) {
+            // An Error too (a class missing from a hand-made classpath, say): left to escape main, it would leave the
+            // threads the start had begun keeping the process alive.
+            err.println(service + " did not start: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             Optional<String> portAdvice = PortAdvice.forFailure(service, portKeys, e);
             // A taken port's advice says what to change; a stack trace would only bury it.
             portAdvice.ifPresentOrElse(err::println, () -> e.printStackTrace(err));

@@ -35,4 +35,14 @@ class DurationSettingTest {
         assertThatThrownBy(() -> new ServiceConfig("api", TIMEOUTS, RelaySettings.of(Map.of("api.publish.timeout", "0s"))))
                 .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("must be at least");
     }
+
+    @Test
+    void formatsAsConfigurationSpellsDurations() {
+        assertThat(DurationSetting.format(Duration.ofSeconds(30))).isEqualTo("30s");
+        assertThat(DurationSetting.format(Duration.ofMinutes(2))).isEqualTo("2m");
+        assertThat(DurationSetting.format(Duration.ofHours(72))).isEqualTo("3d");
+        assertThat(DurationSetting.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
+        assertThat(DurationSetting.format(Duration.ZERO)).isEqualTo("0s");
+        assertThat(DurationSetting.parse(DurationSetting.format(Duration.ofMinutes(90)))).isEqualTo(Duration.ofMinutes(90));
+    }
 }

@@ -42,7 +42,8 @@ class ServiceConfigTest {
                 .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems())
                         .anySatisfy(p -> assertThat(p).startsWith("api.http.port:"))
                         .anySatisfy(p -> assertThat(p).isEqualTo("api.htp.port: unknown key for api; did you mean api.http.port?"))
-                        .anySatisfy(p -> assertThat(p).startsWith("kafak.bootstrap.servers: unknown key"))
+                        .anySatisfy(p -> assertThat(p).isEqualTo("kafak.bootstrap.servers: unknown key (no Relay setting starts with "
+                                + "'kafak'; did you mean kafka.*?)"))
                         .anySatisfy(p -> assertThat(p).startsWith("numbers.+1800: '+1800' is not a valid phone number"))
                         .anySatisfy(p -> assertThat(p).startsWith("numbers.+1800.route: no carrier 'sim'")));
     }

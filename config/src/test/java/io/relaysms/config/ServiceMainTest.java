@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,10 +102,30 @@ class ServiceMainTest {
     }
 
     @Test
+    void anErrorDuringTheStartIsReportedLikeAnExceptionNotLeftToEscape() {
+        ServiceMain.Started<Running> started = start(new String[0], Map.of(), settings -> {
+            throw new NoClassDefFoundError("org/apache/kafka/clients/admin/Admin");
+        });
+
+        assertThat(started.exitCode()).isEqualTo(1);
+        assertThat(firstLine()).isEqualTo("test service did not start: org/apache/kafka/clients/admin/Admin");
+    }
+
+    @Test
+    void anExceptionWithoutMessageIsNamedByItsType() {
+        ServiceMain.Started<Running> started = start(new String[0], Map.of(), settings -> {
+            throw new NullPointerException();
+        });
+
+        assertThat(started.exitCode()).isEqualTo(1);
+        assertThat(firstLine()).isEqualTo("test service did not start: java.lang.NullPointerException");
+    }
+
+    @Test
     void helpOrTooManyArgumentsPrintTheUsage() {
         for (String[] args : List.of(new String[] {"--help"}, new String[] {"-h"}, new String[] {"a.yaml", "b.yaml"})) {
             errors.reset();
-            AtomicReference<Boolean> called = new AtomicReference<>(false);
+            AtomicBoolean called = new AtomicBoolean();
             ServiceMain.Started<Running> started = start(args, Map.of(), settings -> {
                 called.set(true);
                 return new Running(settings);

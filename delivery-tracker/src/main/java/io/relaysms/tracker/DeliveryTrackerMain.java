@@ -2,7 +2,6 @@ package io.relaysms.tracker;
 
 import io.relaysms.config.ServiceMain;
 import io.relaysms.tracker.config.TrackerConfigDefinition;
-import java.util.List;
 
 /**
  * Runs the delivery tracker on its own: {@code java -cp ... io.relaysms.tracker.DeliveryTrackerMain [config-file]}.
@@ -17,6 +16,6 @@ public final class DeliveryTrackerMain {
 
     public static void main(String[] args) throws InterruptedException {
         ServiceMain.run("delivery-tracker", "java -cp relay-platform.jar io.relaysms.tracker.DeliveryTrackerMain",
-                List.of(TrackerConfigDefinition.HTTP_PORT), args, DeliveryTrackerService::start, service -> { });
+                TrackerConfigDefinition.PORTS, args, DeliveryTrackerService::start, service -> { });
     }
 }

@@ -73,7 +73,7 @@ public final class DeliveryTrackerService implements AutoCloseable {
                     + "deliveries will be reported Failed (RECEIPT_TIMEOUT)", settings.defaultReportTimeout());
         }
         KafkaEnvironment kafka = new KafkaEnvironment(settings.serviceConfig());
-        kafka.ensureTopics(Duration.ofSeconds(30));
+        kafka.ensureTopics(settings.startupTimeout());
         String bootstrap = String.join(",", settings.serviceConfig().getList(SharedSettings.BOOTSTRAP_SERVERS));
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         try {

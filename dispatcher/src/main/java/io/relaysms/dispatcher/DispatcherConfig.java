@@ -3,6 +3,7 @@ package io.relaysms.dispatcher;
 import io.relaysms.config.RelaySettings;
 import io.relaysms.config.ServiceConfig;
 import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
@@ -21,6 +22,8 @@ public final class DispatcherConfig {
     public static final String OPERATIONS_PORT = "dispatcher.operations.port";
     public static final String CALLBACK_HOST = "dispatcher.callback.host";
     public static final String CALLBACK_PORT = "dispatcher.callback.port";
+    /** Every port this service listens on, for the advice when one is taken. */
+    public static final List<String> PORTS = List.of(OPERATIONS_PORT, CALLBACK_PORT);
     public static final String LANE_CAPACITY = "dispatcher.lane.capacity";
     public static final String BUFFER_CAPACITY = "dispatcher.buffer.capacity";
     public static final String COMMIT_INTERVAL_MS = "dispatcher.commit.interval.ms";

@@ -1,7 +1,6 @@
 package io.relaysms.dispatcher;
 
 import io.relaysms.config.ServiceMain;
-import java.util.List;
 
 /**
  * Runs one dispatcher worker: {@code java -cp ... io.relaysms.dispatcher.DispatcherMain [config-file]}; without
@@ -15,6 +14,6 @@ public final class DispatcherMain {
 
     public static void main(String[] args) throws InterruptedException {
         ServiceMain.run("dispatcher", "java -cp relay-platform.jar io.relaysms.dispatcher.DispatcherMain",
-                List.of(DispatcherConfig.OPERATIONS_PORT, DispatcherConfig.CALLBACK_PORT), args, DispatcherService::start, service -> { });
+                DispatcherConfig.PORTS, args, DispatcherService::start, service -> { });
     }
 }

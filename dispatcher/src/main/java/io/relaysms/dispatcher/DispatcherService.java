@@ -2,6 +2,7 @@ package io.relaysms.dispatcher;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.relaysms.config.DurationSetting;
 import io.relaysms.config.RelaySettings;
 import io.relaysms.config.ServiceConfig;
 import io.relaysms.deadletter.DeadLetterPublisher;
@@ -127,7 +128,7 @@ public final class DispatcherService implements AutoCloseable {
     private void awaitOptOuts(Duration timeout) {
         try {
             if (!optOuts.awaitReady(timeout)) {
-                throw new IllegalStateException("the opt-out table was not loaded within " + timeout
+                throw new IllegalStateException("the opt-out table was not loaded within " + DurationSetting.format(timeout)
                         + "; nothing is sent before it is (is Kafka reachable?)");
             }
         } catch (InterruptedException e) {

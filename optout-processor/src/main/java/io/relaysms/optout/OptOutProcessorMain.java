@@ -1,7 +1,6 @@
 package io.relaysms.optout;
 
 import io.relaysms.config.ServiceMain;
-import java.util.List;
 
 /**
  * Runs the opt-out processor on its own: {@code java -cp ... io.relaysms.optout.OptOutProcessorMain [config file]}.
@@ -16,6 +15,6 @@ public final class OptOutProcessorMain {
 
     public static void main(String[] args) throws InterruptedException {
         ServiceMain.run("optout-processor", "java -cp relay-platform.jar io.relaysms.optout.OptOutProcessorMain",
-                List.of(OptOutSettings.HTTP_PORT), args, OptOutProcessorService::start, service -> { });
+                OptOutSettings.PORTS, args, OptOutProcessorService::start, service -> { });
     }
 }

@@ -27,6 +27,8 @@ public final class OptOutSettings {
     public static final String NAMESPACE = "optout";
     public static final String HTTP_HOST = "optout.http.host";
     public static final String HTTP_PORT = "optout.http.port";
+    /** Every port this service listens on, for the advice when one is taken. */
+    public static final List<String> PORTS = List.of(HTTP_PORT);
     public static final String ADVERTISED_HOST = "optout.http.advertised-host";
     public static final String APPLICATION_ID = "optout.streams.application.id";
     public static final String STATE_DIR = "optout.streams.state.dir";

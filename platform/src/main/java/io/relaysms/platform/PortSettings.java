@@ -22,11 +22,11 @@ final class PortSettings {
 
     private static final Map<String, List<String>> BY_PART = Map.of(
             KAFKA_BROKER, List.of(PlatformConfig.KAFKA_PORT, PlatformConfig.KAFKA_CONTROLLER_PORT),
-            CARRIER_SIMULATOR, List.of(SimulatorConfigDefinition.SMPP_PORT, SimulatorConfigDefinition.ADMIN_PORT),
-            "producer-api", List.of(ApiSettings.HTTPS_PORT, ApiSettings.HTTP_PORT),
-            "dispatcher", List.of(DispatcherConfig.OPERATIONS_PORT),
-            "delivery-tracker", List.of(TrackerConfigDefinition.HTTP_PORT),
-            "optout-processor", List.of(OptOutSettings.HTTP_PORT));
+            CARRIER_SIMULATOR, SimulatorConfigDefinition.PORTS,
+            "producer-api", ApiSettings.PORTS,
+            "dispatcher", DispatcherConfig.PORTS,
+            "delivery-tracker", TrackerConfigDefinition.PORTS,
+            "optout-processor", OptOutSettings.PORTS);
 
     private PortSettings() {
     }

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.relaysms.api.tls.SelfSignedCertificate;
-import io.relaysms.topics.TopicCatalog;
 import io.relaysms.config.ServiceConfig;
 import io.relaysms.kafka.embedded.EmbeddedKafkaBroker;
 import io.relaysms.runtime.KafkaEnvironment;
 import io.relaysms.schemas.DeliveryReport;
 import io.relaysms.schemas.DeliveryStatus;
+import io.relaysms.topics.TopicCatalog;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ServerSocket;
@@ -44,13 +44,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's "existing Kafka cluster" example for real: a broker whose client listener takes only SASL_SSL with
- * SCRAM-SHA-512 (its own certificate, a user created through the Admin API), and the whole platform configured with
- * nothing but {@code kafka.*} client settings, as a user points Relay at a managed cluster. A message sent through the
- * API must come back as a delivery report, which needs every Kafka client of every service (producers, consumers,
- * Streams, admin) to have taken the security settings. A wrong password must stop the start with a message that says
- * so, not hang. The user is granted what the README asks for (every operation on topics, consumer groups and
- * transactional ids under {@code topics.prefix}) and nothing on the cluster. The broker also keeps a plaintext listener, used only by this test to create the user and by the
- * broker itself; the platform is never told about it.
+ * SCRAM-SHA-512 (its own certificate, a user created through the Admin API, an ACL authorizer), and the whole platform
+ * configured with nothing but {@code kafka.*} client settings, as a user points Relay at a managed cluster. A message
+ * sent through the API must come back as a delivery report, which needs every Kafka client of every service
+ * (producers, consumers, Streams, admin) to have taken the security settings. The user is granted what the README
+ * asks for (every operation on topics, consumer groups and transactional ids under {@code topics.prefix}) and nothing
+ * on the cluster. A wrong password, an untrusted certificate or a missing grant must stop the start within seconds
+ * with a message naming what to fix, not hang. The broker also keeps a plaintext listener, used only by the broker
+ * itself and by this test to create the user and the grants; the platform is never told about it.
  */
 class SecuredClusterIT {
 
@@ -59,6 +60,7 @@ class SecuredClusterIT {
     private static final String STORE_PASSWORD = "changeit";
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final String GRANTED_PREFIX = "secured.";
+    private static final String NO_GROUPS_PREFIX = "nogroups.";
 
     @TempDir
     static Path folder;
@@ -99,10 +101,16 @@ class SecuredClusterIT {
                     new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), PASSWORD))).all().get();
             // What the README asks for: every operation on topics, groups and transactional ids under the prefix.
             admin.createAcls(Stream.of(ResourceType.TOPIC, ResourceType.GROUP, ResourceType.TRANSACTIONAL_ID)
-                    .map(type -> new AclBinding(new ResourcePattern(type, GRANTED_PREFIX, PatternType.PREFIXED),
-                            new AccessControlEntry("User:" + USER, "*", AclOperation.ALL, AclPermissionType.ALLOW)))
-                    .toList()).all().get();
+                    .map(type -> grantAll(type, GRANTED_PREFIX)).toList()).all().get();
+            // A grant forgotten: consumer groups.
+            admin.createAcls(Stream.of(ResourceType.TOPIC, ResourceType.TRANSACTIONAL_ID)
+                    .map(type -> grantAll(type, NO_GROUPS_PREFIX)).toList()).all().get();
         }
+    }
+
+    private static AclBinding grantAll(ResourceType type, String prefix) {
+        return new AclBinding(new ResourcePattern(type, prefix, PatternType.PREFIXED),
+                new AccessControlEntry("User:" + USER, "*", AclOperation.ALL, AclPermissionType.ALLOW));
     }
 
     @AfterAll
@@ -176,6 +184,15 @@ class SecuredClusterIT {
                 .hasMessageContaining("cannot create topic ungranted.")
                 .hasMessageContaining("Relay's Kafka user lacks a permission")
                 .hasMessageContaining("grant ALL on those three prefixed resource patterns");
+    }
+
+    @Test
+    void aMissingGroupGrantStopsTheStartSayingWhichGrantsAreNeeded(@TempDir Path data) {
+        long begin = System.nanoTime();
+        assertThatThrownBy(() -> PlatformUnderTest.start(securedClientSettings(data, NO_GROUPS_PREFIX, PASSWORD)).close())
+                .hasStackTraceContaining("Relay's Kafka user lacks a permission: Not authorized to access group")
+                .hasStackTraceContaining("grant ALL on those three prefixed resource patterns");
+        assertThat(Duration.ofNanos(System.nanoTime() - begin)).isLessThan(WAIT);
     }
 
     private static TopicCatalog topics(RelayPlatform platform) {

@@ -2,7 +2,6 @@ package io.relaysms.api;
 
 import io.relaysms.api.config.ApiSettings;
 import io.relaysms.config.ServiceMain;
-import java.util.List;
 
 /**
  * Runs the producer API on its own: {@code java -cp ... io.relaysms.api.ProducerApiMain [config.yaml]} (else the
@@ -16,6 +15,6 @@ public final class ProducerApiMain {
 
     public static void main(String[] args) throws InterruptedException {
         ServiceMain.run("producer-api", "java -cp relay-platform.jar io.relaysms.api.ProducerApiMain",
-                List.of(ApiSettings.HTTPS_PORT, ApiSettings.HTTP_PORT), args, ProducerApiService::start, service -> { });
+                ApiSettings.PORTS, args, ProducerApiService::start, service -> { });
     }
 }

@@ -1,22 +1,32 @@
 package io.relaysms.topics;
 
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.SslAuthenticationException;
 
 /**
- * Says why a Kafka cluster refused a request, in terms of the settings a user can change. Topic provisioning is the
- * first thing every service asks of the cluster, so this is where wrong credentials, an untrusted certificate or a
- * missing ACL show up; Kafka's own messages name none of the settings ("SSL handshake failed" hides the certificate
- * problem three causes down).
+ * Says why a Kafka cluster refused a request, in terms of the settings a user can change: wrong credentials, an
+ * untrusted certificate, a missing ACL. Topic provisioning, every service's first request, shows most of them; a
+ * missing grant on consumer groups or transactional ids shows later, in the start-up failures of Streams
+ * applications and transactional producers. Kafka's own messages name none of the settings ("SSL handshake failed"
+ * hides the certificate problem three causes down).
  */
-final class ClusterRefusal {
+public final class ClusterRefusal {
 
     private ClusterRefusal() {
     }
 
-    /** A sentence for a refusal that names the setting to look at, or {@code otherwise} for any other failure. */
-    static String explain(Throwable cause, String otherwise) {
+    /**
+     * A sentence for a refusal that names the setting to look at, or {@code otherwise} for any other failure. Looks
+     * through wrappers (a Streams or execution exception around Kafka's own).
+     */
+    public static String explain(Throwable failure, String otherwise) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && !(cause instanceof AuthenticationException)
+                && !(cause instanceof AuthorizationException)) {
+            cause = cause.getCause();
+        }
         if (cause instanceof SaslAuthenticationException) {
             return "the Kafka cluster refused Relay's credentials (kafka.sasl.mechanism, kafka.sasl.jaas.config): "
                     + cause.getMessage();
@@ -25,6 +35,10 @@ final class ClusterRefusal {
             return "the TLS handshake with the Kafka cluster failed: " + rootMessage(cause)
                     + " (kafka.ssl.truststore.location must hold the authority that signed the brokers' certificates,"
                     + " and those must name the hosts in kafka.bootstrap.servers)";
+        }
+        if (cause instanceof AuthenticationException) {
+            return "the Kafka cluster did not authenticate Relay (kafka.security.protocol, kafka.sasl.mechanism): "
+                    + cause.getMessage();
         }
         if (cause instanceof AuthorizationException) {
             return "Relay's Kafka user lacks a permission: " + cause.getMessage()
@@ -36,7 +50,7 @@ final class ClusterRefusal {
 
     private static String rootMessage(Throwable cause) {
         Throwable root = cause;
-        while (root.getCause() != null && root.getCause() != root) {
+        while (root.getCause() != null) {
             root = root.getCause();
         }
         return root == cause ? String.valueOf(cause.getMessage()) : cause.getMessage() + ": " + root.getMessage();

@@ -1,5 +1,6 @@
 package io.relaysms.topics;
 
+import io.relaysms.config.DurationSetting;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -94,7 +95,7 @@ public final class TopicProvisioner {
                 }
                 // another instance created it first; it is verified below
             } catch (TimeoutException e) {
-                throw new IllegalStateException("creating topic " + topic.name() + " took longer than " + readable(timeout), e);
+                throw new IllegalStateException("creating topic " + topic.name() + " took longer than " + DurationSetting.format(timeout), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while creating topics", e);
@@ -122,7 +123,7 @@ public final class TopicProvisioner {
                     throw new IllegalStateException("cannot describe topics " + names + ": " + e.getCause().getMessage(), e.getCause());
                 }
             } catch (TimeoutException e) {
-                throw new IllegalStateException("the Kafka cluster did not answer within " + timeout, e);
+                throw new IllegalStateException("the Kafka cluster did not answer within " + DurationSetting.format(timeout), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while describing topics", e);
@@ -169,17 +170,8 @@ public final class TopicProvisioner {
     }
 
     private IllegalStateException unanswered(Throwable cause) {
-        return new IllegalStateException("the Kafka cluster did not answer within " + readable(timeout)
+        return new IllegalStateException("the Kafka cluster did not answer within " + DurationSetting.format(timeout)
                 + " (is kafka.bootstrap.servers right and the cluster up?)", cause);
-    }
-
-    /** As configuration spells durations (30s, 2m), not ISO-8601's PT30S. */
-    static String readable(Duration duration) {
-        long millis = duration.toMillis();
-        if (millis % 60_000 == 0 && millis > 0) {
-            return millis / 60_000 + "m";
-        }
-        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
     }
 
     private <T> T call(org.apache.kafka.common.KafkaFuture<T> future) {

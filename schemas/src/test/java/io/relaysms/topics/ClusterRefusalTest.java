@@ -3,10 +3,13 @@ package io.relaysms.topics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import javax.net.ssl.SSLHandshakeException;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.UnknownServerException;
+import org.apache.kafka.common.errors.UnsupportedSaslMechanismException;
 import org.junit.jupiter.api.Test;
 
 class ClusterRefusalTest {
@@ -32,6 +35,21 @@ class ClusterRefusalTest {
         assertThat(ClusterRefusal.explain(new TopicAuthorizationException("Not authorized to access topics: [sms-requests]"), "other"))
                 .contains("Not authorized to access topics: [sms-requests]")
                 .contains("grant ALL on those three prefixed resource patterns", "topics.prefix");
+    }
+
+    @Test
+    void aMissingGroupGrantIsFoundInsideTheExceptionAroundIt() {
+        KafkaException wrapped = new KafkaException("stream-thread failed",
+                new GroupAuthorizationException("Not authorized to access group: relay.relay-delivery-tracker-reports"));
+        assertThat(ClusterRefusal.explain(wrapped, "other"))
+                .startsWith("Relay's Kafka user lacks a permission: Not authorized to access group")
+                .contains("grant ALL");
+    }
+
+    @Test
+    void aMechanismTheBrokerDoesNotOfferNamesTheMechanismSetting() {
+        assertThat(ClusterRefusal.explain(new UnsupportedSaslMechanismException("Client SASL mechanism 'PLAIN' not enabled"), "other"))
+                .contains("kafka.sasl.mechanism", "Client SASL mechanism 'PLAIN' not enabled");
     }
 
     @Test

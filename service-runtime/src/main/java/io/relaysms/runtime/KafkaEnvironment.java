@@ -105,9 +105,14 @@ public final class KafkaEnvironment {
         }
     }
 
+    /** The user's kafka.request.timeout.ms, or Kafka's default; a value that is no number is the clients' to refuse. */
     private int requestTimeoutMillis() {
         Object configured = config.kafkaClientProperties().get(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG);
-        return configured == null ? 30_000 : Integer.parseInt(configured.toString().trim());
+        try {
+            return configured == null ? 30_000 : Integer.parseInt(configured.toString().trim());
+        } catch (NumberFormatException e) {
+            return 30_000;
+        }
     }
 
     private Properties layered(Properties defaults, Map<String, ?> required) {

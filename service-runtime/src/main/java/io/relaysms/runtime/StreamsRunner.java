@@ -1,5 +1,7 @@
 package io.relaysms.runtime;
 
+import io.relaysms.config.DurationSetting;
+import io.relaysms.topics.ClusterRefusal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,6 +11,8 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -38,25 +42,35 @@ public final class StreamsRunner implements AutoCloseable {
         createStateDirectory(properties);
         KafkaStreams streams = new KafkaStreams(topology, properties);
         StreamsRunner runner = new StreamsRunner(name, streams);
-        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch settled = new CountDownLatch(1);
         streams.setStateListener((now, before) -> {
             log.info("{}: {} -> {}", name, before, now);
-            if (now == KafkaStreams.State.RUNNING) {
-                running.countDown();
+            if (now == KafkaStreams.State.RUNNING || now == KafkaStreams.State.ERROR) {
+                settled.countDown();
             }
         });
         streams.setUncaughtExceptionHandler(error -> {
             runner.lastFailure.set(error);
+            // Before the first RUNNING, a refused login or a missing grant fails every replacement thread alike (with
+            // a stack trace each, thousands a minute): stop, and let the start fail now, saying which setting to fix.
+            if (settled.getCount() > 0 && isRefusal(error)) {
+                log.error("{}: {}", name, ClusterRefusal.explain(error, String.valueOf(error)));
+                return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            }
             log.error("{}: a stream thread failed and is replaced", name, error);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.start();
         try {
-            if (!running.await(readyTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!settled.await(readyTimeout.toMillis(), TimeUnit.MILLISECONDS) || streams.state() != KafkaStreams.State.RUNNING) {
                 KafkaStreams.State state = streams.state();
                 streams.close(Duration.ofSeconds(10));
-                throw new IllegalStateException(name + " did not reach RUNNING within " + readyTimeout + " (state " + state
-                        + (runner.lastFailure.get() == null ? "" : ", last failure: " + runner.lastFailure.get()) + ")");
+                Throwable failure = runner.lastFailure.get();
+                String why = failure == null ? "" : ClusterRefusal.explain(failure, String.valueOf(failure));
+                throw new IllegalStateException(state == KafkaStreams.State.ERROR && failure != null
+                        ? name + " stopped before it was running: " + why
+                        : name + " did not reach RUNNING within " + DurationSetting.format(readyTimeout) + " (state " + state
+                                + (failure == null ? "" : ", last failure: " + why) + ")");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -64,6 +78,15 @@ public final class StreamsRunner implements AutoCloseable {
             throw new IllegalStateException("interrupted while starting " + name, e);
         }
         return runner;
+    }
+
+    private static boolean isRefusal(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof AuthenticationException || t instanceof AuthorizationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.relaysms.simulator.config;
 
 import io.relaysms.simulator.behaviour.BehaviourKey;
+import java.util.List;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
@@ -25,6 +26,8 @@ public final class SimulatorConfigDefinition {
     public static final String SMPP_RESPONSE_TIMEOUT = "simulator.smpp.response-timeout-ms";
     public static final String ADMIN_HOST = "simulator.admin.host";
     public static final String ADMIN_PORT = "simulator.admin.port";
+    /** Every port this service listens on, for the advice when one is taken. */
+    public static final List<String> PORTS = List.of(SMPP_PORT, ADMIN_PORT);
     public static final String ACCOUNTS = "simulator.accounts.*";
     public static final String RULES = "simulator.rules.*";
     public static final String RULES_PREFIX = "simulator.rules.";

@@ -3,6 +3,7 @@ package io.relaysms.tracker.config;
 import io.relaysms.config.DurationSetting;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
@@ -20,6 +21,8 @@ public final class TrackerConfigDefinition {
 
     public static final String HTTP_HOST = "tracker.http.host";
     public static final String HTTP_PORT = "tracker.http.port";
+    /** Every port this service listens on, for the advice when one is taken. */
+    public static final List<String> PORTS = List.of(HTTP_PORT);
     public static final String HTTP_ADVERTISED_HOST = "tracker.http.advertised-host";
     public static final String REMOTE_QUERY_TIMEOUT = "tracker.http.remote-query-timeout";
     public static final String STATE_DIR = "tracker.state-dir";

@@ -28,6 +28,8 @@ public final class ApiSettings {
     public static final String HTTPS_PORT = "api.https.port";
     public static final String HTTP_ENABLED = "api.http.enabled";
     public static final String HTTP_PORT = "api.http.port";
+    /** Every port this service listens on, for the advice when one is taken. */
+    public static final List<String> PORTS = List.of(HTTPS_PORT, HTTP_PORT);
     public static final String BIND_ADDRESS = "api.bind-address";
     public static final String PRIMARY_KEY = "api.access-key.primary";
     public static final String SECONDARY_KEY = "api.access-key.secondary";
@@ -125,7 +127,7 @@ public final class ApiSettings {
                                 + "that a restart fences its predecessor at once. Empty: a new random id per start.")
                 .define(DELIVERY_REPORTS_URL, Type.LIST, List.of("http://127.0.0.1:8086"), TRACKER_URLS, Importance.MEDIUM,
                         "Base URLs of delivery tracker instances (comma-separated), asked for GET /deliveryReports/{messageId} "
-                                + "in turn; one that does not answer is passed over for the next (tracker.http.port defaults to 8086).")
+                                + "in turn, past one that cannot answer (tracker.http.port defaults to 8086).")
                 .define(DELIVERY_REPORTS_TIMEOUT, Type.STRING, "5s", DurationSetting.atLeast(Duration.ofMillis(100)), Importance.LOW,
                         "Longest wait for one delivery tracker's answer; then the next is asked, and after the last 503.")
                 .define(OPTOUT_APPLY_TIMEOUT, Type.STRING, "5s", DurationSetting.atLeast(Duration.ZERO), Importance.LOW,

@@ -1,5 +1,7 @@
 package io.relaysms.api.kafka;
 
+import io.relaysms.config.DurationSetting;
+import io.relaysms.topics.ClusterRefusal;
 import io.relaysms.topics.Topic;
 import java.time.Duration;
 import java.time.Instant;
@@ -131,8 +133,8 @@ public final class TopicFollower<V> implements AutoCloseable {
         try {
             if (!caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 close();
-                throw new IllegalStateException(name + " did not finish reading " + topic + " within " + timeout
-                        + (failure == null ? "" : ": " + failure.getMessage()));
+                throw new IllegalStateException(name + " did not finish reading " + topic + " within " + DurationSetting.format(timeout)
+                        + (failure == null ? "" : ": " + ClusterRefusal.explain(failure, failure.getMessage())));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -2,6 +2,7 @@ package io.relaysms.api.publish;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Timer;
+import io.relaysms.topics.ClusterRefusal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,7 +114,7 @@ final class PublishLane {
             try {
                 ensureProducer();
             } catch (RuntimeException e) {
-                lastFailure.set("cannot initialise transactions yet: " + e.getMessage());
+                lastFailure.set("cannot initialise transactions yet: " + ClusterRefusal.explain(e, e.getMessage()));
                 log.debug("{}: {}", transactionalId, e.getMessage());
                 Thread.sleep(100); // back off between attempts; each attempt itself waits up to max.block.ms
             }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.relaysms.config.DurationSetting;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,8 +86,10 @@ public final class TransactionalPublisher implements AutoCloseable {
             for (PublishLane lane : lanes) {
                 if (!lane.ready.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                     close();
-                    throw new IllegalStateException("Kafka transactions could not be initialised within " + readyTimeout
-                            + " (" + lane.status() + "); is the cluster up and does it allow transactions?");
+                    String failure = lastFailure.get();
+                    throw new IllegalStateException("Kafka transactions could not be initialised within "
+                            + DurationSetting.format(readyTimeout) + " (" + lane.status()
+                            + (failure == null ? "; is the cluster up and does it allow transactions?)" : "; " + failure + ")"));
                 }
             }
         } catch (InterruptedException e) {
