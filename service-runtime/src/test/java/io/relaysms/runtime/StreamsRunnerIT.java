@@ -58,6 +58,6 @@ class StreamsRunnerIT {
 
         assertThatThrownBy(() -> StreamsRunner.start("never-app", passThrough("t"), unreachable, Duration.ofSeconds(2)))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("never-app did not reach RUNNING within PT2S");
+                .hasMessageContaining("never-app did not reach RUNNING within 2s");
     }
 }
