@@ -98,6 +98,8 @@ class BindIT {
     @Test
     void dropsEveryBindWhenToldSoAndTakesNewOnes() throws IOException {
         try (SmppTestClient client = SmppTestClient.bind(simulator, BindType.BIND_TRX, "relay", "s3cret")) {
+            // The client is bound once bind_resp arrives; the simulator lists the session just after sending it.
+            await().until(() -> simulator.binds().size() == 1);
             assertThat(simulator.dropBinds(false)).isEqualTo(1);
 
             await().until(client::isClosed);
@@ -111,7 +113,8 @@ class BindIT {
     @Test
     void unbindsEverySessionWhenToldToDropWithAnUnbind() throws IOException {
         try (SmppTestClient client = SmppTestClient.bind(simulator, BindType.BIND_TX, "relay", "s3cret")) {
-            simulator.dropBinds(true);
+            await().until(() -> simulator.binds().size() == 1);
+            assertThat(simulator.dropBinds(true)).isEqualTo(1);
 
             await().until(client::isClosed);
         }

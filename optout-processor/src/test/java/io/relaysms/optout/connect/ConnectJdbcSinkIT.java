@@ -45,7 +45,7 @@ class ConnectJdbcSinkIT {
     static final SharedKafkaBroker kafka = new SharedKafkaBroker();
 
     private static final Path CONFIGS = Path.of(System.getProperty("relay.test.connect.configs", "../connect"));
-    private static final Path PLUGINS = Path.of(System.getProperty("relay.test.connect.plugin.path", "target/connect-plugins"));
+    private static final Path PLUGINS = Path.of(System.getProperty("relay.test.connect.plugin.path", "../deploy/connect-plugins/target/connect-plugins"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
