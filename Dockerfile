@@ -11,8 +11,7 @@ WORKDIR /src
 COPY . .
 # The cache mount keeps ~/.m2 between builds, so a code change does not download the dependencies again.
 RUN --mount=type=cache,target=/root/.m2 \
-    mvn -B -q -DskipTests -pl platform,connect-converter -am install \
- && mvn -B -q -f deploy/connect-plugins/pom.xml package
+    mvn -B -q -DskipTests -pl platform,deploy/connect-plugins -am install
 
 FROM eclipse-temurin:17-jre AS relay
 # Folders the services keep across restarts when a volume is mounted on them (API key and certificate, Streams state).
