@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.relaysms.config.ServiceConfig;
 import io.relaysms.kafka.testing.SharedKafkaBroker;
-import io.relaysms.runtime.KafkaEnvironment;
 import io.relaysms.schemas.DeliveryReason;
 import io.relaysms.schemas.DeliveryReport;
 import io.relaysms.schemas.DeliveryStatus;
 import io.relaysms.simulator.CarrierSimulator;
 import io.relaysms.simulator.mo.MoRequest;
 import io.relaysms.simulator.record.Submission;
-import io.relaysms.topics.TopicCatalog;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -71,11 +68,7 @@ class EndToEndIT {
         platform = PlatformUnderTest.start(settings);
         carrier = platform.simulator().orElseThrow();
         client = new AcsClient(platform);
-        reports = new TopicTail<>(kafka.bootstrapServers(), topics().deliveryReports());
-    }
-
-    private static TopicCatalog topics() {
-        return new KafkaEnvironment(new ServiceConfig(PlatformConfig.NAMESPACE, PlatformConfig.definition(), platform.settings())).topics();
+        reports = new TopicTail<>(kafka.bootstrapServers(), PlatformUnderTest.topics(platform).deliveryReports());
     }
 
     @AfterAll

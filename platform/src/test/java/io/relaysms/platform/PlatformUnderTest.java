@@ -6,6 +6,9 @@ import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.relaysms.config.RelaySettings;
+import io.relaysms.config.ServiceConfig;
+import io.relaysms.runtime.KafkaEnvironment;
+import io.relaysms.topics.TopicCatalog;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -120,6 +123,11 @@ final class PlatformUnderTest {
         } catch (SSLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The topics of a running platform, with their serdes, as its services name them. */
+    static TopicCatalog topics(RelayPlatform platform) {
+        return new KafkaEnvironment(new ServiceConfig(PlatformConfig.NAMESPACE, PlatformConfig.definition(), platform.settings())).topics();
     }
 
     static HttpResponse<String> get(String url) {

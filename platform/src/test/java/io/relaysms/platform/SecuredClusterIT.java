@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.relaysms.api.tls.SelfSignedCertificate;
-import io.relaysms.config.ServiceConfig;
 import io.relaysms.kafka.embedded.EmbeddedKafkaBroker;
-import io.relaysms.runtime.KafkaEnvironment;
 import io.relaysms.schemas.DeliveryReport;
 import io.relaysms.schemas.DeliveryStatus;
-import io.relaysms.topics.TopicCatalog;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ServerSocket;
@@ -136,7 +133,7 @@ class SecuredClusterIT {
     @Test
     void everyServiceWorksOverSaslSslAndAMessageComesBackAsADeliveryReport(@TempDir Path data) {
         try (RelayPlatform platform = PlatformUnderTest.start(securedClientSettings(data, GRANTED_PREFIX, PASSWORD));
-             TopicTail<DeliveryReport> reports = new TopicTail<>(broker.bootstrapServers(), topics(platform).deliveryReports())) {
+             TopicTail<DeliveryReport> reports = new TopicTail<>(broker.bootstrapServers(), PlatformUnderTest.topics(platform).deliveryReports())) {
             AcsClient client = new AcsClient(platform);
             HttpResponse<String> answer = client.send(PlatformUnderTest.TOLL_FREE,
                     List.of("+14255550181", "+14255550182"), "Over SASL_SSL");
@@ -193,10 +190,6 @@ class SecuredClusterIT {
                 .hasStackTraceContaining("Relay's Kafka user lacks a permission: Not authorized to access group")
                 .hasStackTraceContaining("grant ALL on those three prefixed resource patterns");
         assertThat(Duration.ofNanos(System.nanoTime() - begin)).isLessThan(WAIT);
-    }
-
-    private static TopicCatalog topics(RelayPlatform platform) {
-        return new KafkaEnvironment(new ServiceConfig(PlatformConfig.NAMESPACE, PlatformConfig.definition(), platform.settings())).topics();
     }
 
     private interface StoreFiller {

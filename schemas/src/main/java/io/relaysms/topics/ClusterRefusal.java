@@ -22,11 +22,7 @@ public final class ClusterRefusal {
      * through wrappers (a Streams or execution exception around Kafka's own).
      */
     public static String explain(Throwable failure, String otherwise) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && !(cause instanceof AuthenticationException)
-                && !(cause instanceof AuthorizationException)) {
-            cause = cause.getCause();
-        }
+        Throwable cause = refusalIn(failure);
         if (cause instanceof SaslAuthenticationException) {
             return "the Kafka cluster refused Relay's credentials (kafka.sasl.mechanism, kafka.sasl.jaas.config): "
                     + cause.getMessage();
@@ -46,6 +42,22 @@ public final class ClusterRefusal {
                     + " names start with topics.prefix: grant ALL on those three prefixed resource patterns)";
         }
         return otherwise;
+    }
+
+    /** Whether {@code failure} is, or was caused by, a refused login or a missing grant. */
+    public static boolean isRefusal(Throwable failure) {
+        Throwable cause = refusalIn(failure);
+        return cause instanceof AuthenticationException || cause instanceof AuthorizationException;
+    }
+
+    /** The first authentication or authorization failure in the cause chain, else the root cause. */
+    private static Throwable refusalIn(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && !(cause instanceof AuthenticationException)
+                && !(cause instanceof AuthorizationException)) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private static String rootMessage(Throwable cause) {

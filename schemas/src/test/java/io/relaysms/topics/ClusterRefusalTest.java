@@ -53,6 +53,13 @@ class ClusterRefusalTest {
     }
 
     @Test
+    void aRefusalIsRecognisedThroughItsWrappersAndNothingElseIs() {
+        assertThat(ClusterRefusal.isRefusal(new KafkaException("wrapped", new GroupAuthorizationException("no group")))).isTrue();
+        assertThat(ClusterRefusal.isRefusal(new SaslAuthenticationException("bad password"))).isTrue();
+        assertThat(ClusterRefusal.isRefusal(new KafkaException("wrapped", new UnknownServerException("boom")))).isFalse();
+    }
+
+    @Test
     void anyOtherFailureKeepsTheCallersSentence() {
         assertThat(ClusterRefusal.explain(new UnknownServerException("boom"), "the Kafka cluster refused a topic request: boom"))
                 .isEqualTo("the Kafka cluster refused a topic request: boom");

@@ -11,8 +11,6 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.common.errors.AuthenticationException;
-import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -53,7 +51,7 @@ public final class StreamsRunner implements AutoCloseable {
             runner.lastFailure.set(error);
             // Before the first RUNNING, a refused login or a missing grant fails every replacement thread alike (with
             // a stack trace each, thousands a minute): stop, and let the start fail now, saying which setting to fix.
-            if (settled.getCount() > 0 && isRefusal(error)) {
+            if (settled.getCount() > 0 && ClusterRefusal.isRefusal(error)) {
                 log.error("{}: {}", name, ClusterRefusal.explain(error, String.valueOf(error)));
                 return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
             }
@@ -78,15 +76,6 @@ public final class StreamsRunner implements AutoCloseable {
             throw new IllegalStateException("interrupted while starting " + name, e);
         }
         return runner;
-    }
-
-    private static boolean isRefusal(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof AuthenticationException || t instanceof AuthorizationException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
