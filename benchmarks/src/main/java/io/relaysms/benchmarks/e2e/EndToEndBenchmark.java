@@ -84,8 +84,9 @@ public final class EndToEndBenchmark {
             }
             HttpClient client = HttpClient.newBuilder().sslContext(trusting(platform.certificate()))
                     .version(HttpClient.Version.HTTP_1_1).build();
-            try (PipelineWatch watch = new PipelineWatch(platform.bootstrapServers(), topics)) {
-                PhaseRun phases = new PhaseRun(client, platform.endpoint(), accessKey, numbers, watch, probe);
+            try (PipelineWatch watch = new PipelineWatch(platform.bootstrapServers(), topics);
+                 BrokerTraffic broker = new BrokerTraffic(platform.bootstrapServers(), Set.of(PERF_TOPIC))) {
+                PhaseRun phases = new PhaseRun(client, platform.endpoint(), accessKey, numbers, watch, probe, broker);
                 if (options.warmUpMessages() > 0) {
                     System.out.printf("warm-up: %d messages in bulk%n", options.warmUpMessages());
                     report.warmUp = phases.run("warm-up", options.bulkRecipients(), options.threads(), options.warmUpMessages(), 0);

@@ -19,7 +19,7 @@ final class PhaseRun {
 
     record Result(String name, int recipientsPerRequest, int threads, ApiLoad.Result load, PipelineWatch.Phase pipeline,
                   long endMillis, double platformCpuMillis, double loadGeneratorCpuMillis, StageCpu stageCpu,
-                  String loadBefore, String loadAfter) {
+                  BrokerTraffic.Growth broker, String loadBefore, String loadAfter) {
 
         double endToEndPerSecond() {
             return pipeline.reports.get() * 1000.0 / Math.max(1, endMillis - load.firstSendMillis());
@@ -34,6 +34,10 @@ final class PhaseRun {
             return pipeline.reports.get() == 0 ? 0 : platformCpuMillis * 1000 / pipeline.reports.get();
         }
 
+        double brokerRecordsPerMessage() {
+            return pipeline.reports.get() == 0 ? 0 : (double) broker.totalRecords() / pipeline.reports.get();
+        }
+
         boolean complete() {
             return pipeline.reports.get() >= load.acceptedMessages();
         }
@@ -45,14 +49,17 @@ final class PhaseRun {
     private final List<String> numbers;
     private final PipelineWatch watch;
     private final ProcessProbe platform;
+    private final BrokerTraffic broker;
 
-    PhaseRun(HttpClient client, URI endpoint, byte[] accessKey, List<String> numbers, PipelineWatch watch, ProcessProbe platform) {
+    PhaseRun(HttpClient client, URI endpoint, byte[] accessKey, List<String> numbers, PipelineWatch watch, ProcessProbe platform,
+             BrokerTraffic broker) {
         this.client = client;
         this.endpoint = endpoint;
         this.accessKey = accessKey;
         this.numbers = numbers;
         this.watch = watch;
         this.platform = platform;
+        this.broker = broker;
     }
 
     Result run(String name, int recipientsPerRequest, int threads, long messages, long maxSendSeconds) throws Exception {
@@ -62,6 +69,7 @@ final class PhaseRun {
         ProcessProbe.ThreadTimes threadsBefore = platform.threadTimes();
         double cpuBefore = platform.processCpuMillis();
         long selfCpuBefore = self.getProcessCpuTime();
+        BrokerTraffic.Snapshot brokerBefore = broker.snapshot();
         PipelineWatch.Phase pipeline = watch.startPhase();
         ApiLoad.Result load = ApiLoad.run(client, endpoint, accessKey, numbers, recipientsPerRequest, threads, messages,
                 maxSendSeconds * 1000);
@@ -80,8 +88,9 @@ final class PhaseRun {
         long selfCpuAfter = self.getProcessCpuTime();
         ProcessProbe.ThreadTimes threadsAfter = platform.threadTimes();
         StageCpu stageCpu = StageCpu.between(threadsBefore, threadsAfter, platform.javaThreadNames());
+        BrokerTraffic.Growth brokerGrowth = BrokerTraffic.between(brokerBefore, broker.snapshot());
         return new Result(name, recipientsPerRequest, threads, load, pipeline, end, cpuAfter - cpuBefore,
-                (selfCpuAfter - selfCpuBefore) / 1e6, stageCpu, loadBefore, loadAverage());
+                (selfCpuAfter - selfCpuBefore) / 1e6, stageCpu, brokerGrowth, loadBefore, loadAverage());
     }
 
     static String loadAverage() {

@@ -66,6 +66,22 @@ final class Report {
             groups.append(String.format(" [%s] %.0f;", g.getKey(), g.getValue() * perMessage));
         }
         out.println(groups);
+        out.println(brokerLine(r));
+    }
+
+    private String brokerLine(PhaseRun.Result r) {
+        long reports = Math.max(1, r.pipeline().reports.get());
+        StringBuilder line = new StringBuilder(String.format("  broker took %.1f records and %.0f bytes per message (",
+                r.brokerRecordsPerMessage(), (double) r.broker().totalBytes() / reports));
+        r.broker().records().forEach((group, records) -> line.append(String.format("%s %.1f/%.0f B, ", group,
+                (double) records / reports, (double) r.broker().bytes().get(group) / reports)));
+        line.setLength(line.length() - 2);
+        line.append("; records include transaction markers)");
+        if (producerPerf != null && r.brokerRecordsPerMessage() > 0) {
+            line.append(String.format("; at the producer perf tool's %,.0f records/s that is %,.0f messages/s",
+                    producerPerf.recordsPerSecond(), producerPerf.recordsPerSecond() / r.brokerRecordsPerMessage()));
+        }
+        return line.toString();
     }
 
     private static String memory(ProcessProbe.Memory m) {
@@ -112,6 +128,7 @@ final class Report {
             String busiest = stages.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?");
             out.printf("%s: most CPU in %s (%.0f%% of the platform's)%n", r.name(), busiest,
                     100 * stages.getOrDefault(busiest, 0.0) / Math.max(1, r.stageCpu().totalMillis()));
+            out.println(r.name() + ":" + brokerLine(r).substring(1));
         }
         out.printf("targets: >= 10,000 messages/s end to end; RSS < 1 GiB; ready < 15 s%n");
     }
