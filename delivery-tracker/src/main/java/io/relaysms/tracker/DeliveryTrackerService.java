@@ -61,6 +61,16 @@ public final class DeliveryTrackerService implements AutoCloseable {
         this.health = health;
     }
 
+    /**
+     * Reads the tracker's settings as {@link #start} does, without starting anything, so that a launcher can report a
+     * mistake before it starts a broker.
+     *
+     * @throws io.relaysms.config.InvalidConfigurationException listing the problems
+     */
+    public static void checkConfiguration(RelaySettings relaySettings) {
+        TrackerSettings.from(relaySettings);
+    }
+
     public static DeliveryTrackerService start(RelaySettings relaySettings) {
         return start(relaySettings, Clock.systemUTC());
     }

@@ -62,7 +62,7 @@ public final class DispatcherService implements AutoCloseable {
 
     public static DispatcherService start(RelaySettings settings) {
         ServiceConfig config = DispatcherConfig.load(settings);
-        RateLimitPolicy limits = RateLimitPolicy.from(config.withPrefix("number-types."), config.numbers().all());
+        RateLimitPolicy limits = rateLimits(config);
         String workerId = config.getString(DispatcherConfig.WORKER_ID).isBlank() ? defaultWorkerId()
                 : config.getString(DispatcherConfig.WORKER_ID);
         DispatcherService service = new DispatcherService(workerId);
@@ -73,6 +73,20 @@ public final class DispatcherService implements AutoCloseable {
             service.close();
             throw e;
         }
+    }
+
+    /**
+     * Reads the dispatcher's settings as {@link #start} does, without starting anything, so that a launcher can report
+     * a mistake before it starts a broker.
+     *
+     * @throws io.relaysms.config.InvalidConfigurationException listing the problems
+     */
+    public static void checkConfiguration(RelaySettings settings) {
+        rateLimits(DispatcherConfig.load(settings));
+    }
+
+    private static RateLimitPolicy rateLimits(ServiceConfig config) {
+        return RateLimitPolicy.from(config.withPrefix("number-types."), config.numbers().all());
     }
 
     private void startUp(ServiceConfig config, RateLimitPolicy limits) {

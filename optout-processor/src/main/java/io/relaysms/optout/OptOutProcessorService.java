@@ -3,6 +3,7 @@ package io.relaysms.optout;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.relaysms.config.InvalidConfigurationException;
 import io.relaysms.config.RelaySettings;
 import io.relaysms.optout.query.QueryServer;
 import io.relaysms.optout.query.StreamsAccess;
@@ -14,8 +15,11 @@ import io.relaysms.runtime.KafkaEnvironment;
 import io.relaysms.runtime.StreamsRunner;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
@@ -48,6 +52,26 @@ public final class OptOutProcessorService implements AutoCloseable {
         this.health = health;
         this.metrics = metrics;
         this.streamsMetrics = streamsMetrics;
+    }
+
+    /**
+     * Reads the opt-out processor's settings as {@link #start} does, without starting anything, so that a launcher can
+     * report a mistake before it starts a broker.
+     *
+     * @throws InvalidConfigurationException listing the problems of both the opt-out and the usage settings
+     */
+    public static void checkConfiguration(RelaySettings settings) {
+        List<String> problems = new ArrayList<>();
+        for (Consumer<RelaySettings> read : List.<Consumer<RelaySettings>>of(OptOutSettings::from, UsageSettings::from)) {
+            try {
+                read.accept(settings);
+            } catch (InvalidConfigurationException e) {
+                e.problems().stream().filter(problem -> !problems.contains(problem)).forEach(problems::add);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigurationException(problems);
+        }
     }
 
     public static OptOutProcessorService start(RelaySettings settings) {

@@ -69,6 +69,7 @@ public final class RelayPlatform implements AutoCloseable {
         long begin = System.nanoTime();
         PlatformConfig config = new PlatformConfig(userSettings);
         RelaySettings settings = withSharedHeapSizes(withDataFolders(userSettings, config));
+        ConfigurationPreflight.check(settings, config);
         Deque<AutoCloseable> started = new ArrayDeque<>();
         List<CompletableFuture<?>> starting = new ArrayList<>();
         try {

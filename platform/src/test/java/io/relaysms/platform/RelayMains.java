@@ -1,20 +1,22 @@
 package io.relaysms.platform;
 
 import io.relaysms.api.ProducerApiMain;
+import io.relaysms.api.ProducerApiService;
 import io.relaysms.api.config.ApiSettings;
 import io.relaysms.config.RelaySettings;
 import io.relaysms.config.ServiceConfig;
 import io.relaysms.dispatcher.DispatcherConfig;
 import io.relaysms.dispatcher.DispatcherMain;
-import io.relaysms.dispatcher.ratelimit.RateLimitPolicy;
+import io.relaysms.dispatcher.DispatcherService;
 import io.relaysms.optout.OptOutProcessorMain;
+import io.relaysms.optout.OptOutProcessorService;
 import io.relaysms.optout.OptOutSettings;
 import io.relaysms.simulator.CarrierSimulatorMain;
 import io.relaysms.simulator.SimulatorSettings;
 import io.relaysms.simulator.config.SimulatorConfigDefinition;
 import io.relaysms.tracker.DeliveryTrackerMain;
+import io.relaysms.tracker.DeliveryTrackerService;
 import io.relaysms.tracker.config.TrackerConfigDefinition;
-import io.relaysms.tracker.config.TrackerSettings;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -42,10 +44,10 @@ final class RelayMains {
     }
 
     private static final Map<String, Definition> BY_MAIN_CLASS = Map.of(
-            ProducerApiMain.class.getName(), new Definition(ApiSettings::definition, ApiSettings::new),
-            DispatcherMain.class.getName(), new Definition(DispatcherConfig::definition, RelayMains::validateDispatcher),
-            DeliveryTrackerMain.class.getName(), new Definition(TrackerConfigDefinition::definition, TrackerSettings::from),
-            OptOutProcessorMain.class.getName(), new Definition(OptOutSettings::definition, OptOutSettings::from),
+            ProducerApiMain.class.getName(), new Definition(ApiSettings::definition, ProducerApiService::checkConfiguration),
+            DispatcherMain.class.getName(), new Definition(DispatcherConfig::definition, DispatcherService::checkConfiguration),
+            DeliveryTrackerMain.class.getName(), new Definition(TrackerConfigDefinition::definition, DeliveryTrackerService::checkConfiguration),
+            OptOutProcessorMain.class.getName(), new Definition(OptOutSettings::definition, OptOutProcessorService::checkConfiguration),
             CarrierSimulatorMain.class.getName(), new Definition(SimulatorConfigDefinition::definition, SimulatorSettings::of));
 
     private RelayMains() {
@@ -57,11 +59,5 @@ final class RelayMains {
 
     static boolean isRelayMain(String mainClass) {
         return mainClass.startsWith("io.relaysms.");
-    }
-
-    /** DispatcherService.start reads its config and its rate-limit policy before it connects to anything. */
-    private static void validateDispatcher(RelaySettings settings) {
-        ServiceConfig config = DispatcherConfig.load(settings);
-        RateLimitPolicy.from(config.withPrefix("number-types."), config.numbers().all());
     }
 }

@@ -7,6 +7,9 @@ import static org.awaitility.Awaitility.await;
 import com.azure.communication.sms.SmsClient;
 import com.azure.communication.sms.models.SmsSendResult;
 import io.relaysms.config.InvalidConfigurationException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,13 +74,16 @@ class RelayPlatformIT {
     }
 
     @Test
-    void stopsWhatItStartedWhenAServiceFailsToStart() {
+    void stopsWhatItStartedWhenAServiceFailsToStart() throws IOException {
         Map<String, String> broken = new HashMap<>(PlatformUnderTest.demoSettings(data));
-        broken.put("dispatcher.retry.initial.ms", "0"); // the dispatcher's own validation refuses it, after the broker is up
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            // The dispatcher finds its port taken only when it binds, after the broker is up.
+            broken.put("dispatcher.operations.port", String.valueOf(taken.getLocalPort()));
 
-        assertThatThrownBy(() -> PlatformUnderTest.start(broken))
-                .hasMessageContaining("dispatcher failed to start")
-                .hasMessageContaining("dispatcher.retry.initial.ms");
+            assertThatThrownBy(() -> PlatformUnderTest.start(broken))
+                    .hasMessageContaining("dispatcher")
+                    .hasMessageContaining("dispatcher.operations.port");
+        }
 
         // The same data folder again: Kafka locks its log folder, so this starts only if the first broker was stopped.
         try (RelayPlatform platform = PlatformUnderTest.start(PlatformUnderTest.demoSettings(data))) {
@@ -93,6 +99,23 @@ class RelayPlatformIT {
         assertThatThrownBy(() -> PlatformUnderTest.start(settings))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("platfrom.data-dir");
+        assertThat(data.resolve("kafka")).doesNotExist();
+    }
+
+    @Test
+    void listsEveryServicesConfigurationProblemBeforeStartingTheBroker() {
+        Map<String, String> settings = new HashMap<>(PlatformUnderTest.demoSettings(data));
+        settings.put("dispatcher.retry.initial.ms", "0");
+        settings.put("optout.http.advertised.host", "optout-1");
+        settings.put("webhooks.ops.url", "not a url");
+        settings.put("api.access-key.secondary", "c2hvcnQ=");
+
+        assertThatThrownBy(() -> PlatformUnderTest.start(settings))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("dispatcher.retry.initial.ms")
+                .hasMessageContaining("did you mean optout.http.advertised-host?")
+                .hasMessageContaining("webhooks.ops")
+                .hasMessageContaining("api.access-key.secondary: the secondary access key is only 5 bytes long");
         assertThat(data.resolve("kafka")).doesNotExist();
     }
 }

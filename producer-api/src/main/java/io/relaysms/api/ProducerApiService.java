@@ -23,6 +23,7 @@ import io.relaysms.api.send.SendMetrics;
 import io.relaysms.api.send.SendSmsHandler;
 import io.relaysms.api.send.SmsRecordFactory;
 import io.relaysms.api.tls.TlsKeystore;
+import io.relaysms.config.InvalidConfigurationException;
 import io.relaysms.config.RelaySettings;
 import io.relaysms.runtime.HealthChecks;
 import io.relaysms.runtime.KafkaEnvironment;
@@ -33,6 +34,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -69,6 +71,19 @@ public final class ProducerApiService implements AutoCloseable {
         this.certificate = certificate;
         this.health = health;
         this.metrics = metrics;
+    }
+
+    /**
+     * Reads the API's settings as {@link #start} does, without starting anything, so that a launcher can report a
+     * mistake before it starts a broker.
+     *
+     * @throws InvalidConfigurationException listing the problems
+     */
+    public static void checkConfiguration(RelaySettings relaySettings) {
+        List<String> problems = AccessKeys.problems(new ApiSettings(relaySettings));
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigurationException(problems);
+        }
     }
 
     public static ProducerApiService start(RelaySettings relaySettings) {

@@ -43,6 +43,22 @@ public final class AccessKeys {
         return new AccessKeys(keys);
     }
 
+    /** What is wrong with the configured keys, each named by its setting; a missing primary key is generated at start. */
+    public static List<String> problems(ApiSettings settings) {
+        List<String> problems = new ArrayList<>();
+        settings.primaryKey().ifPresent(key -> check(ApiSettings.PRIMARY_KEY, "primary", key, problems));
+        settings.secondaryKey().ifPresent(key -> check(ApiSettings.SECONDARY_KEY, "secondary", key, problems));
+        return problems;
+    }
+
+    private static void check(String setting, String name, String base64, List<String> problems) {
+        try {
+            AccessKey.fromBase64(name, base64);
+        } catch (IllegalArgumentException e) {
+            problems.add(setting + ": " + e.getMessage());
+        }
+    }
+
     public AccessKey primary() {
         return keys.get(0);
     }
