@@ -7,16 +7,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * What every standalone service main does alike: take the configuration file named on the command line (else the one
- * {@code RELAY_CONFIG} names, else none), start the service, close it on SIGTERM or Ctrl-C. When the service cannot
- * start, the first line this class writes to stderr says which service and why, and the process exits, rather than a
- * bare stack trace from the main thread, or a process kept alive by threads the failed start had begun; a port already
- * in use gets the settings that move it (a second instance on the same host needs ports of its own). Exit code 2: a
- * usage or configuration error; 1: any other failure to start.
+ * What every main does alike, each service's and the platform's: take the configuration file named on the command line
+ * (else the one {@code RELAY_CONFIG} names, else none), start the service, close it on SIGTERM or Ctrl-C, also during
+ * its start. When the service cannot start, the first line this class writes to stderr says which service and why, and
+ * the process exits, rather than a bare stack trace from the main thread, or a process kept alive by threads the failed
+ * start had begun; a port already in use gets the settings that move it (a second instance on the same host needs
+ * ports of its own). Exit code 2: a usage or configuration error; 1: any other failure to start.
  */
 public final class ServiceMain {
 
@@ -26,28 +28,79 @@ public final class ServiceMain {
     private ServiceMain() {
     }
 
+    /** Where a main's settings come from: the file it was given or {@code RELAY_CONFIG} names, if any. */
+    @FunctionalInterface
+    public interface SettingsSource {
+        RelaySettings read(Optional<Path> file);
+    }
+
+    /** The file's settings (none without a file) under the environment's {@code RELAY_*} overrides. */
+    public static final SettingsSource FILE_AND_ENVIRONMENT = RelaySettings::load;
+
     /** Runs until the process is told to stop; never returns normally if the service cannot start. */
     public static <S extends AutoCloseable> void run(String service, String usage, List<String> portKeys, String[] args,
                                                      Function<RelaySettings, S> start, Consumer<S> announce)
             throws InterruptedException {
-        Started<S> started = start(service, usage, portKeys, args, System.getenv(), start, System.err);
-        if (started.service().isEmpty()) {
-            System.exit(started.exitCode());
-            return;
-        }
-        S running = started.service().get();
+        run(service, usage, portKeys, args, FILE_AND_ENVIRONMENT, start, announce);
+    }
+
+    /**
+     * As {@link #run(String, String, List, String[], Function, Consumer)}, with the settings from {@code settings}.
+     * The shutdown hook is in place before the start: a SIGTERM or Ctrl-C during a start waits for it to end (each
+     * service's start-up timeouts bound that), then closes what it started, rather than the JVM cutting off a
+     * half-started service (a broker's log not closed cleanly, Streams state not committed).
+     */
+    public static <S extends AutoCloseable> void run(String service, String usage, List<String> portKeys, String[] args,
+                                                     SettingsSource settings, Function<RelaySettings, S> start,
+                                                     Consumer<S> announce) throws InterruptedException {
+        CountDownLatch startEnded = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicReference<S> running = new AtomicReference<>();
+        AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
+            if (startEnded.getCount() > 0 || running.get() != null) {
+                System.out.println("Stopping " + service + "...");
+            }
+            awaitUninterruptibly(startEnded);
+            S toStop = running.get();
             try {
-                running.close();
+                if (toStop != null) {
+                    toStop.close();
+                }
             } catch (Exception e) {
                 System.err.println(service + " did not stop cleanly: " + e.getMessage());
             } finally {
                 stopped.countDown();
             }
         }, service + "-shutdown"));
-        announce.accept(running);
+        Started<S> started = new Started<>(Optional.empty(), DID_NOT_START);
+        try {
+            started = start(service, usage, portKeys, args, System.getenv(), settings, start, System.err);
+        } finally {
+            started.service().ifPresent(running::set);
+            // Before any System.exit below: the shutdown hook waits for this.
+            startEnded.countDown();
+        }
+        if (started.service().isEmpty()) {
+            System.exit(started.exitCode());
+            return;
+        }
+        if (!stopping.get()) {
+            announce.accept(started.service().get());
+        }
         stopped.await();
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        while (true) {
+            try {
+                latch.await();
+                return;
+            } catch (InterruptedException e) {
+                // A shutdown hook has no one to hand the interrupt to; it keeps waiting for the start to end.
+            }
+        }
     }
 
     /** The running service, or the exit code after saying on {@code err} why there is none. */
@@ -55,8 +108,8 @@ public final class ServiceMain {
     }
 
     static <S extends AutoCloseable> Started<S> start(String service, String usage, List<String> portKeys, String[] args,
-                                                      Map<String, String> environment, Function<RelaySettings, S> start,
-                                                      PrintStream err) {
+                                                      Map<String, String> environment, SettingsSource settings,
+                                                      Function<RelaySettings, S> start, PrintStream err) {
         if (args.length > 1 || (args.length == 1 && (args[0].equals("-h") || args[0].equals("--help")))) {
             err.println("usage: " + usage + " [config.yaml|config.properties]  (or RELAY_CONFIG=<file>)");
             return new Started<>(Optional.empty(), USAGE_OR_CONFIGURATION);
@@ -67,7 +120,7 @@ public final class ServiceMain {
             if (file.isPresent() && !Files.isRegularFile(file.get())) {
                 throw new InvalidConfigurationException(List.of("configuration file not found: " + file.get().toAbsolutePath()));
             }
-            return new Started<>(Optional.of(start.apply(RelaySettings.load(file))), 0);
+            return new Started<>(Optional.of(start.apply(settings.read(file))), 0);
         } catch (InvalidConfigurationException e) {
             err.println(service + ": " + e.getMessage());
             return new Started<>(Optional.empty(), USAGE_OR_CONFIGURATION);
@@ -76,8 +129,12 @@ public final class ServiceMain {
             // threads the start had begun keeping the process alive.
             err.println(service + " did not start: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             Optional<String> portAdvice = PortAdvice.forFailure(service, portKeys, e);
-            // A taken port's advice says what to change; a stack trace would only bury it.
-            portAdvice.ifPresentOrElse(err::println, () -> e.printStackTrace(err));
+            // A taken port's advice, or a failure that explains itself, says what to change; a stack trace would bury it.
+            if (portAdvice.isPresent()) {
+                err.println(portAdvice.get());
+            } else if (!(e instanceof ExplainedFailure)) {
+                e.printStackTrace(err);
+            }
             return new Started<>(Optional.empty(), DID_NOT_START);
         }
     }

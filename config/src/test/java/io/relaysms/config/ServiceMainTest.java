@@ -28,7 +28,8 @@ class ServiceMainTest {
     }
 
     private ServiceMain.Started<Running> start(String[] args, Map<String, String> environment, Function<RelaySettings, Running> start) {
-        return ServiceMain.start("test service", "java TestMain", List.of("test.http.port"), args, environment, start, err);
+        return ServiceMain.start("test service", "java TestMain", List.of("test.http.port"), args, environment,
+                ServiceMain.FILE_AND_ENVIRONMENT, start, err);
     }
 
     private String firstLine() {
@@ -134,5 +135,31 @@ class ServiceMainTest {
             assertThat(called.get()).isFalse();
             assertThat(firstLine()).startsWith("usage: java TestMain [config.yaml|config.properties]");
         }
+    }
+
+    private static final class FolderHeld extends IllegalStateException implements ExplainedFailure {
+        FolderHeld(String message) {
+            super(message);
+        }
+    }
+
+    @Test
+    void aFailureThatExplainsItselfIsPrintedWithoutAStackTrace() {
+        ServiceMain.Started<Running> started = start(new String[0], Map.of(), settings -> {
+            throw new FolderHeld("the data folder is held by process 42; stop that one first");
+        });
+
+        assertThat(started.exitCode()).isEqualTo(1);
+        assertThat(errors.toString(StandardCharsets.UTF_8))
+                .isEqualTo("test service did not start: the data folder is held by process 42; stop that one first\n");
+    }
+
+    @Test
+    void withoutAFileTheMainsOwnSettingsSourceDecides() {
+        ServiceMain.Started<Running> started = ServiceMain.start("test service", "java TestMain", List.of(), new String[0], Map.of(),
+                file -> RelaySettings.of(Map.of("topics.prefix", file.isPresent() ? "file." : "demo.")), Running::new, err);
+
+        assertThat(started.service()).hasValueSatisfying(running ->
+                assertThat(running.settings().resolve(List.of())).containsEntry("topics.prefix", "demo."));
     }
 }

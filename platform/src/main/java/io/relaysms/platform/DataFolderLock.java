@@ -1,5 +1,6 @@
 package io.relaysms.platform;
 
+import io.relaysms.config.ExplainedFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -114,7 +115,7 @@ final class DataFolderLock implements AutoCloseable {
     }
 
     /** Another platform holds the folder; the message says what to do. */
-    static final class FolderInUseException extends IllegalStateException {
+    static final class FolderInUseException extends IllegalStateException implements ExplainedFailure {
         FolderInUseException(String message) {
             super(message);
         }

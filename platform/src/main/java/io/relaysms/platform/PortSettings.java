@@ -1,6 +1,7 @@
 package io.relaysms.platform;
 
 import io.relaysms.api.config.ApiSettings;
+import io.relaysms.config.ExplainedFailure;
 import io.relaysms.config.PortAdvice;
 import io.relaysms.dispatcher.DispatcherConfig;
 import io.relaysms.optout.OptOutSettings;
@@ -32,7 +33,7 @@ final class PortSettings {
     }
 
     /** A start that failed because a port was taken; its message says which settings move the port. */
-    static final class PortTakenException extends IllegalStateException {
+    static final class PortTakenException extends IllegalStateException implements ExplainedFailure {
         PortTakenException(String message, Throwable cause) {
             super(message, cause);
         }
