@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.dataformat.smile.SmileFactory;
+import com.fasterxml.jackson.dataformat.smile.SmileGenerator;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import io.relaysms.runtime.JacksonSerde;
 import java.io.IOException;
@@ -22,7 +23,14 @@ import java.io.IOException;
  */
 public final class StateSerde<T> extends JacksonSerde<T> {
 
-    private static final ObjectMapper SMILE = configure(new ObjectMapper(new SmileFactory()));
+    /**
+     * Short string values repeated within a record are written once and then referred to: a message's track repeats its
+     * messageId, numbers, carrier and receipt id in each timeline entry, receipt and report, and its changelog was
+     * the largest single stream of bytes the broker took per message (2.5 of 6.3 KB in the end-to-end benchmark).
+     * Readers follow the references whether or not a record uses them, so records written without them still read.
+     */
+    private static final SmileFactory SMILE_FACTORY = new SmileFactory().enable(SmileGenerator.Feature.CHECK_SHARED_STRING_VALUES);
+    private static final ObjectMapper SMILE = configure(new ObjectMapper(SMILE_FACTORY));
     private static final ObjectMapper JSON = configure(new ObjectMapper());
 
     private final ObjectReader reader;

@@ -3,7 +3,9 @@ package io.relaysms.tracker.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.smile.SmileFactory;
 import io.relaysms.tracker.reports.IndexedSegment;
 import io.relaysms.tracker.reports.MatchInput;
 import io.relaysms.tracker.reports.ReceiptView;
@@ -45,6 +47,23 @@ class StateSerdeTest {
         assertThat(new String(smile, 0, 2, StandardCharsets.US_ASCII)).isEqualTo(":)");
         assertThat(smile.length).isLessThan(json.length);
         assertThat(StateSerde.of(SegmentList.class).deserializer().deserialize("t", smile)).isEqualTo(list);
+    }
+
+    @Test
+    void writesARepeatedShortStringOnceAndStillReadsRecordsWrittenWithoutSharing() throws Exception {
+        SegmentList list = SegmentList.empty()
+                .with(new IndexedSegment("sim", "1a2b3c", "m-1", 1, 2, 0, "+18005550100", "+14255550123", 1_700_000_000_000L,
+                        1_700_600_000_000L, false, false))
+                .with(new IndexedSegment("sim", "1a2b3d", "m-1", 2, 2, 0, "+18005550100", "+14255550123", 1_700_000_000_000L,
+                        1_700_600_000_000L, false, false));
+        byte[] unshared = new ObjectMapper(new SmileFactory()).setSerializationInclusion(JsonInclude.Include.NON_NULL)
+                .writeValueAsBytes(list);
+
+        byte[] shared = StateSerde.of(SegmentList.class).serializer().serialize("t", list);
+
+        assertThat(shared.length).isLessThan(unshared.length);
+        assertThat(StateSerde.of(SegmentList.class).deserializer().deserialize("t", shared)).isEqualTo(list);
+        assertThat(StateSerde.of(SegmentList.class).deserializer().deserialize("t", unshared)).isEqualTo(list);
     }
 
     @Test
