@@ -36,15 +36,38 @@ final class BrokerTraffic implements AutoCloseable {
     record Snapshot(Map<TopicPartition, Long> endOffsets, Map<TopicPartition, Long> logBytes) {
     }
 
-    /** Growth between two snapshots, per group of topics (in the order {@link #groups} lists them). */
-    record Growth(Map<String, Long> records, Map<String, Long> bytes) {
+    /** Growth between two snapshots, per topic. */
+    record Growth(Map<String, Long> recordsByTopic, Map<String, Long> bytesByTopic) {
+
+        /** Records per group of topics, in the order {@link #groups} lists them. */
+        Map<String, Long> records() {
+            return byGroup(recordsByTopic);
+        }
+
+        /** Log bytes per group of topics, in the order {@link #groups} lists them. */
+        Map<String, Long> bytes() {
+            return byGroup(bytesByTopic);
+        }
 
         long totalRecords() {
-            return records.values().stream().mapToLong(Long::longValue).sum();
+            return recordsByTopic.values().stream().mapToLong(Long::longValue).sum();
         }
 
         long totalBytes() {
-            return bytes.values().stream().mapToLong(Long::longValue).sum();
+            return bytesByTopic.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** The topics that grew most in bytes, largest first. */
+        List<String> largestTopics(int count) {
+            return bytesByTopic.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .limit(count).map(Map.Entry::getKey).toList();
+        }
+
+        private static Map<String, Long> byGroup(Map<String, Long> byTopic) {
+            Map<String, Long> groups = new LinkedHashMap<>();
+            groups().forEach(g -> groups.put(g, 0L));
+            byTopic.forEach((topic, amount) -> groups.merge(groupOf(topic), amount, Long::sum));
+            return groups;
         }
     }
 
@@ -102,16 +125,11 @@ final class BrokerTraffic implements AutoCloseable {
     }
 
     static Growth between(Snapshot before, Snapshot after) {
-        Map<String, Long> records = new LinkedHashMap<>();
-        Map<String, Long> bytes = new LinkedHashMap<>();
-        groups().forEach(g -> {
-            records.put(g, 0L);
-            bytes.put(g, 0L);
-        });
-        after.endOffsets().forEach((tp, end) -> records.merge(groupOf(tp.topic()),
-                end - before.endOffsets().getOrDefault(tp, 0L), Long::sum));
+        Map<String, Long> records = new HashMap<>();
+        Map<String, Long> bytes = new HashMap<>();
+        after.endOffsets().forEach((tp, end) -> records.merge(tp.topic(), end - before.endOffsets().getOrDefault(tp, 0L), Long::sum));
         // A changelog's log can shrink when its segments are compacted; growth is what was appended, so never negative.
-        after.logBytes().forEach((tp, size) -> bytes.merge(groupOf(tp.topic()),
+        after.logBytes().forEach((tp, size) -> bytes.merge(tp.topic(),
                 Math.max(0, size - before.logBytes().getOrDefault(tp, 0L)), Long::sum));
         return new Growth(records, bytes);
     }

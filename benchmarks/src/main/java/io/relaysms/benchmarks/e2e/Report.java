@@ -81,6 +81,11 @@ final class Report {
             line.append(String.format("; at the producer perf tool's %,.0f records/s that is %,.0f messages/s",
                     producerPerf.recordsPerSecond(), producerPerf.recordsPerSecond() / r.brokerRecordsPerMessage()));
         }
+        line.append(String.format("%n    largest, bytes/records per message:"));
+        for (String topic : r.broker().largestTopics(8)) {
+            line.append(String.format(" %s %.0f/%.1f;", topic, (double) r.broker().bytesByTopic().get(topic) / reports,
+                    (double) r.broker().recordsByTopic().getOrDefault(topic, 0L) / reports));
+        }
         return line.toString();
     }
 

@@ -35,5 +35,6 @@ class BrokerTrafficTest {
         assertThat(growth.bytes()).containsEntry(BrokerTraffic.RELAY_TOPICS, 6_000L).containsEntry(BrokerTraffic.CHANGELOG, 0L)
                 .containsEntry(BrokerTraffic.REPARTITION, 700L);
         assertThat(growth.totalBytes()).isEqualTo(6_700);
+        assertThat(growth.largestTopics(2)).containsExactly("sms-requests", "t-match-inputs-repartition");
     }
 }
