@@ -2,10 +2,12 @@ package io.relaysms.config;
 
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -19,11 +21,18 @@ public final class RelaySettings {
     private final Map<String, String> fileValues;
     private final Map<String, String> environment;
     private final Map<String, String> overrides;
+    private final Set<String> setAside;
 
     private RelaySettings(Map<String, String> fileValues, Map<String, String> environment, Map<String, String> overrides) {
+        this(fileValues, environment, overrides, Set.of());
+    }
+
+    private RelaySettings(Map<String, String> fileValues, Map<String, String> environment, Map<String, String> overrides,
+                          Set<String> setAside) {
         this.fileValues = Map.copyOf(fileValues);
         this.environment = Map.copyOf(environment);
         this.overrides = Map.copyOf(overrides);
+        this.setAside = Set.copyOf(setAside);
     }
 
     /** Settings from an optional file plus this process's environment. */
@@ -43,11 +52,18 @@ public final class RelaySettings {
     public RelaySettings with(Map<String, String> moreOverrides) {
         Map<String, String> merged = new LinkedHashMap<>(overrides);
         merged.putAll(moreOverrides);
-        return new RelaySettings(fileValues, environment, merged);
+        return new RelaySettings(fileValues, environment, merged, setAside);
     }
 
     public RelaySettings with(String key, String value) {
         return with(Map.of(key, value));
+    }
+
+    /** A copy in which the given keys are unset wherever they came from (their defaults apply). */
+    public RelaySettings without(Collection<String> keys) {
+        Set<String> aside = new HashSet<>(setAside);
+        aside.addAll(keys);
+        return new RelaySettings(fileValues, environment, overrides, aside);
     }
 
     /** The effective key/value map for a service that declares the given keys. */
@@ -55,6 +71,7 @@ public final class RelaySettings {
         Map<String, String> effective = new TreeMap<>(fileValues);
         effective.putAll(EnvironmentOverrides.resolve(environment, declaredKeys));
         effective.putAll(overrides);
+        effective.keySet().removeAll(setAside);
         return effective;
     }
 

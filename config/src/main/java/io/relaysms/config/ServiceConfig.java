@@ -66,6 +66,7 @@ public class ServiceConfig extends AbstractConfig {
                         + ".* keys are " + declaredIn(declared, first) + ")");
             }
         }
+        problems.addAll(KafkaClientValues.problems(effective));
         CarrierRoutes carriers = CarrierRoutes.parse(effective, problems);
         NumberDirectory.parse(effective, carriers.ids(), problems);
         if (!problems.isEmpty()) {

@@ -29,6 +29,24 @@ final class CarrierConnections implements AutoCloseable {
     CarrierConnections(CarrierRoutes routes, InboundSink sink, Clock clock) {
         List<String> problems = new ArrayList<>();
         Map<String, SmppCarrierSettings> smpp = new LinkedHashMap<>();
+        read(routes, smpp, http, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigurationException(problems);
+        }
+        smpp.forEach((id, settings) -> byId.put(id,
+                new SmppConnection(settings, new DeliverSmListener(id, sink, clock)).start()));
+        http.forEach((id, settings) -> byId.put(id, new HttpCarrierConnection(settings)));
+    }
+
+    /** Every bad attribute of every carrier, found without connecting to any. */
+    static List<String> problems(CarrierRoutes routes) {
+        List<String> problems = new ArrayList<>();
+        read(routes, new LinkedHashMap<>(), new LinkedHashMap<>(), problems);
+        return problems;
+    }
+
+    private static void read(CarrierRoutes routes, Map<String, SmppCarrierSettings> smpp, Map<String, HttpCarrierSettings> http,
+                             List<String> problems) {
         for (CarrierRoute route : routes.all()) {
             if (route.protocol().equals("http")) {
                 http.put(route.id(), HttpCarrierSettings.from(route, problems));
@@ -36,12 +54,6 @@ final class CarrierConnections implements AutoCloseable {
                 smpp.put(route.id(), SmppCarrierSettings.from(route, problems));
             }
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidConfigurationException(problems);
-        }
-        smpp.forEach((id, settings) -> byId.put(id,
-                new SmppConnection(settings, new DeliverSmListener(id, sink, clock)).start()));
-        http.forEach((id, settings) -> byId.put(id, new HttpCarrierConnection(settings)));
     }
 
     Map<String, CarrierConnection> byId() {

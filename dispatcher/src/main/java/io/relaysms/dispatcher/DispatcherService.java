@@ -3,6 +3,7 @@ package io.relaysms.dispatcher;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.relaysms.config.DurationSetting;
+import io.relaysms.config.InvalidConfigurationException;
 import io.relaysms.config.RelaySettings;
 import io.relaysms.config.ServiceConfig;
 import io.relaysms.deadletter.DeadLetterPublisher;
@@ -23,6 +24,7 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -62,7 +64,7 @@ public final class DispatcherService implements AutoCloseable {
 
     public static DispatcherService start(RelaySettings settings) {
         ServiceConfig config = DispatcherConfig.load(settings);
-        RateLimitPolicy limits = rateLimits(config);
+        RateLimitPolicy limits = checked(config);
         String workerId = config.getString(DispatcherConfig.WORKER_ID).isBlank() ? defaultWorkerId()
                 : config.getString(DispatcherConfig.WORKER_ID);
         DispatcherService service = new DispatcherService(workerId);
@@ -82,11 +84,26 @@ public final class DispatcherService implements AutoCloseable {
      * @throws io.relaysms.config.InvalidConfigurationException listing the problems
      */
     public static void checkConfiguration(RelaySettings settings) {
-        rateLimits(DispatcherConfig.load(settings));
+        checked(DispatcherConfig.load(settings));
     }
 
-    private static RateLimitPolicy rateLimits(ServiceConfig config) {
-        return RateLimitPolicy.from(config.withPrefix("number-types."), config.numbers().all());
+    /**
+     * The rate limits, once they and every carrier's attributes were found valid: every problem at once, before the
+     * start connects to Kafka (a carrier's attributes used to be read only after the topics and the opt-out table).
+     */
+    private static RateLimitPolicy checked(ServiceConfig config) {
+        List<String> problems = new ArrayList<>();
+        RateLimitPolicy limits = null;
+        try {
+            limits = RateLimitPolicy.from(config.withPrefix("number-types."), config.numbers().all());
+        } catch (InvalidConfigurationException e) {
+            problems.addAll(e.problems());
+        }
+        problems.addAll(CarrierConnections.problems(config.carriers()));
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigurationException(problems);
+        }
+        return limits;
     }
 
     private void startUp(ServiceConfig config, RateLimitPolicy limits) {

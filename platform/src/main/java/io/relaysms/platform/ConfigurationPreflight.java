@@ -8,35 +8,79 @@ import io.relaysms.dispatcher.DispatcherService;
 import io.relaysms.optout.OptOutProcessorService;
 import io.relaysms.simulator.SimulatorSettings;
 import io.relaysms.tracker.DeliveryTrackerService;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads every service's configuration the way the service will, before anything starts. Without it a mistake in one
- * service's keys showed only when that service started, after the broker and the simulator had come up, and only that
- * service's first problem; now the platform stops at once with every problem of every service listed. The values
- * the launcher fills in once things run (the embedded broker's address, the simulator's port) get stand-ins here.
+ * Reads the launcher's and every service's configuration the way each will, before anything starts. Without it a
+ * mistake in one service's keys showed only when that service started, after the broker and the simulator had come
+ * up, and only that service's first problem; now the platform stops at once with every problem listed: unknown keys,
+ * values (Kafka client values too), numbers, carriers' attributes, access keys, the TLS keystore. The values the
+ * launcher fills in once things run (the embedded broker's address, the simulator's port) get stand-ins here. What
+ * only a running system can tell (a port taken, a cluster that refuses) still shows when it is met.
  */
 final class ConfigurationPreflight {
+
+    /** Readings with the keys of earlier problems set aside; each round can only uncover problems behind those keys. */
+    private static final int MAX_ROUNDS = 3;
 
     private ConfigurationPreflight() {
     }
 
-    /** @throws InvalidConfigurationException listing every problem found, each once */
-    static void check(RelaySettings settings, PlatformConfig config) {
-        RelaySettings view = withLauncherStandIns(settings, config);
+    /**
+     * @return the launcher's own configuration, once it and every service's were found valid
+     * @throws InvalidConfigurationException listing every problem found, each once
+     */
+    static PlatformConfig check(RelaySettings userSettings) {
         Set<String> problems = new LinkedHashSet<>();
-        if (config.simulatorEnabled()) {
+        PlatformConfig config = null;
+        try {
+            config = new PlatformConfig(userSettings);
+        } catch (InvalidConfigurationException e) {
+            problems.addAll(e.problems());
+        }
+        // With the launcher's own keys wrong, the services are still checked, as the defaults would launch them.
+        PlatformConfig launch = config != null ? config : new PlatformConfig(RelaySettings.of(Map.of()));
+        RelaySettings view = withLauncherStandIns(RelayPlatform.asLaunched(userSettings, launch), launch);
+        // A bad value in a key every service reads (kafka.*, say) stops each service's reading at its first step, before
+        // its carriers, webhooks or access keys; so the keys named are set aside and the services read again.
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            int known = problems.size();
+            checkServices(view, launch, problems);
+            if (problems.size() == known) {
+                break;
+            }
+            view = view.without(keysNamedIn(problems));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigurationException(List.copyOf(problems));
+        }
+        return config;
+    }
+
+    private static void checkServices(RelaySettings view, PlatformConfig launch, Set<String> problems) {
+        if (launch.simulatorEnabled()) {
             collect(problems, () -> SimulatorSettings.of(view));
         }
         collect(problems, () -> DispatcherService.checkConfiguration(view));
         collect(problems, () -> DeliveryTrackerService.checkConfiguration(view));
         collect(problems, () -> OptOutProcessorService.checkConfiguration(view));
         collect(problems, () -> ProducerApiService.checkConfiguration(view));
-        if (!problems.isEmpty()) {
-            throw new InvalidConfigurationException(List.copyOf(problems));
+    }
+
+    /** Problems read "key: what is wrong"; a problem of several keys ("a and b are both false") names none here. */
+    static Set<String> keysNamedIn(Collection<String> problems) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (String problem : problems) {
+            int colon = problem.indexOf(':');
+            if (colon > 0 && problem.substring(0, colon).indexOf(' ') < 0) {
+                keys.add(problem.substring(0, colon));
+            }
         }
+        return keys;
     }
 
     private static RelaySettings withLauncherStandIns(RelaySettings settings, PlatformConfig config) {

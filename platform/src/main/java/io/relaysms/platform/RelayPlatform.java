@@ -67,9 +67,8 @@ public final class RelayPlatform implements AutoCloseable {
 
     public static RelayPlatform start(RelaySettings userSettings) {
         long begin = System.nanoTime();
-        PlatformConfig config = new PlatformConfig(userSettings);
-        RelaySettings settings = withSharedHeapSizes(withDataFolders(userSettings, config));
-        ConfigurationPreflight.check(settings, config);
+        PlatformConfig config = ConfigurationPreflight.check(userSettings);
+        RelaySettings settings = asLaunched(userSettings, config);
         Deque<AutoCloseable> started = new ArrayDeque<>();
         List<CompletableFuture<?>> starting = new ArrayList<>();
         try {
@@ -137,6 +136,11 @@ public final class RelayPlatform implements AutoCloseable {
             closeAll(started);
             throw cause;
         }
+    }
+
+    /** The settings the services get from the launcher before anything runs: folders and heap shares. */
+    static RelaySettings asLaunched(RelaySettings userSettings, PlatformConfig config) {
+        return withSharedHeapSizes(withDataFolders(userSettings, config));
     }
 
     /** The platform's folders go under its data folder unless the configuration names them itself. */

@@ -8,7 +8,6 @@ import com.azure.communication.sms.SmsClient;
 import com.azure.communication.sms.models.SmsSendResult;
 import io.relaysms.config.InvalidConfigurationException;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -76,12 +75,12 @@ class RelayPlatformIT {
     @Test
     void stopsWhatItStartedWhenAServiceFailsToStart() throws IOException {
         Map<String, String> broken = new HashMap<>(PlatformUnderTest.demoSettings(data));
-        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket taken = new ServerSocket(0)) { // the wildcard address, which the dispatcher binds by default
             // The dispatcher finds its port taken only when it binds, after the broker is up.
             broken.put("dispatcher.operations.port", String.valueOf(taken.getLocalPort()));
 
             assertThatThrownBy(() -> PlatformUnderTest.start(broken))
-                    .hasMessageContaining("dispatcher")
+                    .isInstanceOf(PortSettings.PortTakenException.class)
                     .hasMessageContaining("dispatcher.operations.port");
         }
 
@@ -109,9 +108,15 @@ class RelayPlatformIT {
         settings.put("optout.http.advertised.host", "optout-1");
         settings.put("webhooks.ops.url", "not a url");
         settings.put("api.access-key.secondary", "c2hvcnQ=");
+        settings.put("carriers.sim.window", "0");
+        settings.put("kafka.acks", "al");
+        settings.put("platform.kafka.prot", "9092");
 
         assertThatThrownBy(() -> PlatformUnderTest.start(settings))
                 .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("platform.kafka.prot: unknown key for platform; did you mean platform.kafka.port?")
+                .hasMessageContaining("kafka.acks: Invalid value al")
+                .hasMessageContaining("carriers.sim.window")
                 .hasMessageContaining("dispatcher.retry.initial.ms")
                 .hasMessageContaining("did you mean optout.http.advertised-host?")
                 .hasMessageContaining("webhooks.ops")

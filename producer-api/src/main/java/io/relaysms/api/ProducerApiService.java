@@ -33,6 +33,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -80,13 +81,25 @@ public final class ProducerApiService implements AutoCloseable {
      * @throws InvalidConfigurationException listing the problems
      */
     public static void checkConfiguration(RelaySettings relaySettings) {
-        List<String> problems = AccessKeys.problems(new ApiSettings(relaySettings));
+        ApiSettings settings = new ApiSettings(relaySettings);
+        List<String> problems = new ArrayList<>(AccessKeys.problems(settings));
+        if (!settings.httpsEnabled() && !settings.httpEnabled()) {
+            problems.add(ApiSettings.HTTPS_ENABLED + " and " + ApiSettings.HTTP_ENABLED + " are both false: the API would listen nowhere");
+        }
+        if (settings.httpsEnabled() && settings.keystorePath().isPresent()) {
+            try {
+                TlsKeystore.fromUserKeystore(settings.keystorePath().get(), settings.keystoreType(), settings.keystorePassword());
+            } catch (IllegalStateException e) {
+                problems.add(ApiSettings.KEYSTORE_PATH + ": " + e.getMessage());
+            }
+        }
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
         }
     }
 
     public static ProducerApiService start(RelaySettings relaySettings) {
+        checkConfiguration(relaySettings);
         ApiSettings settings = new ApiSettings(relaySettings);
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         try {
@@ -144,9 +157,6 @@ public final class ProducerApiService implements AutoCloseable {
         OperationsRoutes operations = new OperationsRoutes(health, metrics);
 
         Optional<TlsKeystore> tls = settings.httpsEnabled() ? Optional.of(TlsKeystore.load(settings, clock)) : Optional.empty();
-        if (tls.isEmpty() && !settings.httpEnabled()) {
-            throw new IllegalStateException("api.https.enabled and api.http.enabled are both false: the API would listen nowhere");
-        }
         AcsHmacAuthentication authentication = new AcsHmacAuthentication(keys, settings.clockSkew(), clock,
                 Set.of("/health", "/metrics", "/openapi.json"));
         ApiServer server = ApiServer.start(

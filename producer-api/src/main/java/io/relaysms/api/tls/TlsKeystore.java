@@ -48,7 +48,7 @@ public record TlsKeystore(KeyStore keyStore, char[] password, Optional<Path> cer
         return selfSigned(settings.dataDirectory().resolve("tls"), settings.tlsHostnames(), clock);
     }
 
-    static TlsKeystore fromUserKeystore(Path path, String type, char[] password) {
+    public static TlsKeystore fromUserKeystore(Path path, String type, char[] password) {
         try (InputStream in = Files.newInputStream(path)) {
             KeyStore store = KeyStore.getInstance(type);
             store.load(in, password);
