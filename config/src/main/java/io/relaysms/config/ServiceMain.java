@@ -3,10 +3,12 @@ package io.relaysms.config;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -24,6 +26,8 @@ public final class ServiceMain {
 
     static final int USAGE_OR_CONFIGURATION = 2;
     static final int DID_NOT_START = 1;
+    /** Longest a stop asked for during a start waits for it: a typical start takes seconds, Kubernetes grants 30. */
+    static final Duration STOP_DURING_START_WAIT = Duration.ofSeconds(30);
 
     private ServiceMain() {
     }
@@ -46,9 +50,11 @@ public final class ServiceMain {
 
     /**
      * As {@link #run(String, String, List, String[], Function, Consumer)}, with the settings from {@code settings}.
-     * The shutdown hook is in place before the start: a SIGTERM or Ctrl-C during a start waits for it to end (each
-     * service's start-up timeouts bound that), then closes what it started, rather than the JVM cutting off a
-     * half-started service (a broker's log not closed cleanly, Streams state not committed).
+     * The shutdown hook is in place before the start: a SIGTERM or Ctrl-C during a start waits up to
+     * {@link #STOP_DURING_START_WAIT} for it to end, then closes what it started, rather than the JVM cutting off a
+     * half-started service (a broker's log not closed cleanly, Streams state not committed). A start that takes longer
+     * (a cluster that cannot be reached) is cut off after that wait, as before; the JVM takes no second signal once
+     * it is stopping, so the wait is bounded here.
      */
     public static <S extends AutoCloseable> void run(String service, String usage, List<String> portKeys, String[] args,
                                                      SettingsSource settings, Function<RelaySettings, S> start,
@@ -56,15 +62,26 @@ public final class ServiceMain {
         CountDownLatch startEnded = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicReference<S> running = new AtomicReference<>();
+        // Guards the announcement: a stop either comes before it (and there is none) or waits for it to be printed.
+        Object announcement = new Object();
         AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stopping.set(true);
-            if (startEnded.getCount() > 0 || running.get() != null) {
-                System.out.println("Stopping " + service + "...");
+            synchronized (announcement) {
+                stopping.set(true);
             }
-            awaitUninterruptibly(startEnded);
-            S toStop = running.get();
             try {
+                if (startEnded.getCount() > 0) {
+                    System.out.println("Stopping " + service + ": waiting up to " + DurationSetting.format(STOP_DURING_START_WAIT)
+                            + " for its start to end, to stop what it started (kill -9 stops it at once)");
+                    if (!awaitUninterruptibly(startEnded, STOP_DURING_START_WAIT)) {
+                        System.err.println(service + " was still starting after " + DurationSetting.format(STOP_DURING_START_WAIT)
+                                + ": stopped without closing what it had started");
+                        return;
+                    }
+                } else if (running.get() != null) {
+                    System.out.println("Stopping " + service + "...");
+                }
+                S toStop = running.get();
                 if (toStop != null) {
                     toStop.close();
                 }
@@ -77,6 +94,10 @@ public final class ServiceMain {
         Started<S> started = new Started<>(Optional.empty(), DID_NOT_START);
         try {
             started = start(service, usage, portKeys, args, System.getenv(), settings, start, System.err);
+        } catch (Throwable e) {
+            // Thrown while a failure was being reported (an OutOfMemoryError, say): still exit, or threads the start
+            // began would keep the process alive.
+            e.printStackTrace();
         } finally {
             started.service().ifPresent(running::set);
             // Before any System.exit below: the shutdown hook waits for this.
@@ -86,19 +107,22 @@ public final class ServiceMain {
             System.exit(started.exitCode());
             return;
         }
-        if (!stopping.get()) {
-            announce.accept(started.service().get());
+        synchronized (announcement) {
+            if (!stopping.get()) {
+                announce.accept(started.service().get());
+            }
         }
         stopped.await();
     }
 
-    private static void awaitUninterruptibly(CountDownLatch latch) {
+    /** Whether the latch opened within {@code limit}; an interrupt does not end the wait, which has no one to tell. */
+    private static boolean awaitUninterruptibly(CountDownLatch latch, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
         while (true) {
             try {
-                latch.await();
-                return;
+                return latch.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
-                // A shutdown hook has no one to hand the interrupt to; it keeps waiting for the start to end.
+                // keep waiting until the deadline
             }
         }
     }
