@@ -19,9 +19,10 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * What the broker had to take in for the messages of a phase: the growth of every partition's end offset (records,
- * transaction markers included, since the broker writes and replicates those too) and of its log, over all topics
- * including the Streams applications' repartition and changelog topics and Kafka's own offsets and transaction logs.
- * Divided by the delivered messages, it is the broker's share of a message that no tuning of one service removes, and
+ * transaction markers included, since the broker writes and replicates those too) and of its log (net: a lower bound
+ * where segments were dropped meanwhile; summed over replicas, so one broker's figure), over all topics including the
+ * Streams applications' repartition and changelog topics and Kafka's own offsets and transaction logs. Divided by the
+ * messages that got their report, it is the broker's share of a message that no tuning of one service removes, and
  * with the producer perf tool's rate it gives the message rate at which the broker's writes alone would fill it.
  */
 final class BrokerTraffic implements AutoCloseable {
@@ -59,7 +60,8 @@ final class BrokerTraffic implements AutoCloseable {
 
         /** The topics that grew most in bytes, largest first. */
         List<String> largestTopics(int count) {
-            return bytesByTopic.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+            return bytesByTopic.entrySet().stream().filter(e -> e.getValue() > 0)
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                     .limit(count).map(Map.Entry::getKey).toList();
         }
 
@@ -128,7 +130,8 @@ final class BrokerTraffic implements AutoCloseable {
         Map<String, Long> records = new HashMap<>();
         Map<String, Long> bytes = new HashMap<>();
         after.endOffsets().forEach((tp, end) -> records.merge(tp.topic(), end - before.endOffsets().getOrDefault(tp, 0L), Long::sum));
-        // A changelog's log can shrink when its segments are compacted; growth is what was appended, so never negative.
+        // Net growth of each log, at least zero: a log that dropped segments meanwhile (compacted, or a repartition
+        // topic purged by Kafka Streams) counts less than was appended, so bytes are a lower bound; records are exact.
         after.logBytes().forEach((tp, size) -> bytes.merge(tp.topic(),
                 Math.max(0, size - before.logBytes().getOrDefault(tp, 0L)), Long::sum));
         return new Growth(records, bytes);

@@ -73,8 +73,9 @@ final class Report {
         long reports = Math.max(1, r.pipeline().reports.get());
         StringBuilder line = new StringBuilder(String.format("  broker took %.1f records and %.0f bytes per message (",
                 r.brokerRecordsPerMessage(), (double) r.broker().totalBytes() / reports));
+        Map<String, Long> bytes = r.broker().bytes();
         r.broker().records().forEach((group, records) -> line.append(String.format("%s %.1f/%.0f B, ", group,
-                (double) records / reports, (double) r.broker().bytes().get(group) / reports)));
+                (double) records / reports, (double) bytes.get(group) / reports)));
         line.setLength(line.length() - 2);
         line.append("; records include transaction markers)");
         if (producerPerf != null && r.brokerRecordsPerMessage() > 0) {

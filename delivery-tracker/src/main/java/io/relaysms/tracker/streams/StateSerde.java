@@ -27,7 +27,8 @@ public final class StateSerde<T> extends JacksonSerde<T> {
      * Short string values repeated within a record are written once and then referred to: a message's track repeats its
      * messageId, numbers, carrier and receipt id in each timeline entry, receipt and report, and its changelog was
      * the largest single stream of bytes the broker took per message (2.5 of 6.3 KB in the end-to-end benchmark).
-     * Readers follow the references whether or not a record uses them, so records written without them still read.
+     * Each record's header says whether it uses them, and every Smile reader (an older tracker's during a rolling
+     * upgrade too) follows them; records written without them still read.
      */
     private static final SmileFactory SMILE_FACTORY = new SmileFactory().enable(SmileGenerator.Feature.CHECK_SHARED_STRING_VALUES);
     private static final ObjectMapper SMILE = configure(new ObjectMapper(SMILE_FACTORY));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.smile.SmileFactory;
 import io.relaysms.tracker.reports.IndexedSegment;
@@ -62,6 +63,11 @@ class StateSerdeTest {
         byte[] shared = StateSerde.of(SegmentList.class).serializer().serialize("t", list);
 
         assertThat(shared.length).isLessThan(unshared.length);
+        // The header announces shared values (bit 0x02 of its fourth byte): any Smile reader, an older tracker's
+        // during a rolling upgrade too, follows them.
+        assertThat(shared[3] & 0x02).isEqualTo(0x02);
+        ObjectMapper olderTracker = new ObjectMapper(new SmileFactory()).disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        assertThat(olderTracker.readValue(shared, SegmentList.class)).isEqualTo(list);
         assertThat(StateSerde.of(SegmentList.class).deserializer().deserialize("t", shared)).isEqualTo(list);
         assertThat(StateSerde.of(SegmentList.class).deserializer().deserialize("t", unshared)).isEqualTo(list);
     }
