@@ -48,9 +48,8 @@ public class ServiceConfig extends AbstractConfig {
         Map<String, String> effective = settings.resolve(definition.names());
         List<String> problems = new ArrayList<>();
         for (ConfigValue value : definition.validateAll(effective).values()) {
-            for (String message : value.errorMessages()) {
-                problems.add(value.name() + ": " + message);
-            }
+            // The first message says what is wrong; after an unparsable value Kafka adds "Invalid value null", which is not.
+            value.errorMessages().stream().findFirst().ifPresent(message -> problems.add(value.name() + ": " + message));
         }
         Set<String> declared = definition.names();
         for (String key : effective.keySet()) {
@@ -96,9 +95,13 @@ public class ServiceConfig extends AbstractConfig {
         return namespace;
     }
 
-    /** Every {@code kafka.*} key without its prefix, exactly as the Kafka clients document them. */
+    /**
+     * Every {@code kafka.*} key without its prefix, exactly as the Kafka clients document them, and
+     * {@code bootstrap.servers} with its default ({@code localhost:9092}) when none is configured.
+     */
     public Properties kafkaClientProperties() {
         Properties properties = new Properties();
+        properties.put("bootstrap.servers", String.join(",", getList(SharedSettings.BOOTSTRAP_SERVERS)));
         effective.forEach((key, value) -> {
             if (key.startsWith(SharedSettings.KAFKA_PREFIX)) {
                 properties.put(key.substring(SharedSettings.KAFKA_PREFIX.length()), value);

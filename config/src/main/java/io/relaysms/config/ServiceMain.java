@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -93,7 +94,7 @@ public final class ServiceMain {
         }, service + "-shutdown"));
         Started<S> started = new Started<>(Optional.empty(), DID_NOT_START);
         try {
-            started = start(service, usage, portKeys, args, System.getenv(), settings, start, System.err);
+            started = start(service, usage, portKeys, args, System.getenv(), settings, start, stopping::get, System.err);
         } catch (Throwable e) {
             // Thrown while a failure was being reported (an OutOfMemoryError, say): still exit, or threads the start
             // began would keep the process alive.
@@ -133,7 +134,8 @@ public final class ServiceMain {
 
     static <S extends AutoCloseable> Started<S> start(String service, String usage, List<String> portKeys, String[] args,
                                                       Map<String, String> environment, SettingsSource settings,
-                                                      Function<RelaySettings, S> start, PrintStream err) {
+                                                      Function<RelaySettings, S> start, BooleanSupplier stopRequested,
+                                                      PrintStream err) {
         if (args.length > 1 || (args.length == 1 && (args[0].equals("-h") || args[0].equals("--help")))) {
             err.println("usage: " + usage + " [config.yaml|config.properties]  (or RELAY_CONFIG=<file>)");
             return new Started<>(Optional.empty(), USAGE_OR_CONFIGURATION);
@@ -149,6 +151,12 @@ public final class ServiceMain {
             err.println(service + ": " + e.getMessage());
             return new Started<>(Optional.empty(), USAGE_OR_CONFIGURATION);
         } catch (RuntimeException | Error e) {
+            if (stopRequested.getAsBoolean()) {
+                // A stop in the first moments of a start can fail it (Kafka refuses to register its own shutdown hooks
+                // once the JVM is stopping): nothing was running yet, so this is a stop, not a failure to report.
+                err.println(service + " stopped while starting (" + (e.getMessage() == null ? e : e.getMessage()) + ")");
+                return new Started<>(Optional.empty(), DID_NOT_START);
+            }
             // An Error too (a class missing from a hand-made classpath, say): left to escape main, it would leave the
             // threads the start had begun keeping the process alive.
             err.println(service + " did not start: " + (e.getMessage() == null ? e.toString() : e.getMessage()));

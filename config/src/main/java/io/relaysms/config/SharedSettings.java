@@ -1,10 +1,13 @@
 package io.relaysms.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Set;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
 
 /** The keys that every service reads with the same meaning. */
 public final class SharedSettings {
@@ -44,12 +47,34 @@ public final class SharedSettings {
                                 + "so they stay co-partitioned) and default for the other topics when they are created.")
                 .define(TOPICS_REPLICATION_FACTOR, Type.SHORT, (short) -1, Importance.MEDIUM,
                         "Replication factor for topics that Relay creates; -1 takes the broker's default.")
-                .define(SCHEMA_REGISTRY_URL, Type.STRING, "", Importance.MEDIUM,
+                .define(SCHEMA_REGISTRY_URL, Type.STRING, "", SharedSettings::emptyOrHttpUrls, Importance.MEDIUM,
                         "Confluent-compatible schema registry to register and resolve schema ids with. Empty: ids are "
                                 + "the fixed ones of the schemas shipped with Relay, no registry needed.")
                 .define(SCHEMA_REGISTRY_USER_INFO, Type.PASSWORD, null, Importance.LOW,
                         "user:password for HTTP basic authentication against the schema registry.")
                 .define(SCHEMA_REGISTRY_REQUEST_TIMEOUT_MS, Type.LONG, 10_000L, Range.between(1, 600_000), Importance.LOW,
                         "How long one request to the schema registry may take, in milliseconds.");
+    }
+
+    /** Empty, or http(s) URLs with a host, comma-separated: anything else failed only at the first send, as a 500. */
+    private static void emptyOrHttpUrls(String name, Object value) {
+        String text = value == null ? "" : value.toString().trim();
+        if (text.isEmpty()) {
+            return;
+        }
+        for (String url : text.split(",")) {
+            if (!isHttpUrl(url.trim())) {
+                throw new ConfigException(name, value, "must be empty or http:// or https:// URLs with a host, comma-separated");
+            }
+        }
+    }
+
+    private static boolean isHttpUrl(String text) {
+        try {
+            URI uri = new URI(text);
+            return uri.getScheme() != null && uri.getScheme().matches("https?") && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 }

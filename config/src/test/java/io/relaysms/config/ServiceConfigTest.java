@@ -73,6 +73,28 @@ class ServiceConfigTest {
     }
 
     @Test
+    void clientsGetTheDocumentedDefaultBrokerWhenNoneIsConfigured() {
+        ServiceConfig config = new ServiceConfig("api", EXAMPLE, RelaySettings.of(Map.of()));
+
+        assertThat(config.kafkaClientProperties()).containsEntry("bootstrap.servers", "localhost:9092");
+    }
+
+    @Test
+    void anUnparsableValueIsOneProblemNotTwo() {
+        assertThatThrownBy(() -> new ServiceConfig("api", EXAMPLE, RelaySettings.of(Map.of("api.http.port", "abc"))))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems()).singleElement()
+                        .asString().startsWith("api.http.port: ").doesNotContain("null"));
+    }
+
+    @Test
+    void aSchemaRegistryIsEmptyOrHttpUrls() {
+        assertThat(new ServiceConfig("api", EXAMPLE, RelaySettings.of(Map.of("schema.registry.url",
+                "http://registry-1:8081, https://registry-2:8081"))).getString("schema.registry.url")).contains("registry-2");
+        assertThatThrownBy(() -> new ServiceConfig("api", EXAMPLE, RelaySettings.of(Map.of("schema.registry.url", "notaurl"))))
+                .hasMessageContaining("schema.registry.url: Invalid value notaurl");
+    }
+
+    @Test
     void neverPrintsSecrets() {
         ServiceConfig config = new ServiceConfig("api", EXAMPLE, RelaySettings.of(Map.of(
                 "api.access-key.primary", "c2VjcmV0LWtleQ==", "kafka.sasl.jaas.config", "password=\"hunter2\"")));

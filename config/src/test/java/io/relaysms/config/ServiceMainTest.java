@@ -29,7 +29,7 @@ class ServiceMainTest {
 
     private ServiceMain.Started<Running> start(String[] args, Map<String, String> environment, Function<RelaySettings, Running> start) {
         return ServiceMain.start("test service", "java TestMain", List.of("test.http.port"), args, environment,
-                ServiceMain.FILE_AND_ENVIRONMENT, start, err);
+                ServiceMain.FILE_AND_ENVIRONMENT, start, () -> false, err);
     }
 
     private String firstLine() {
@@ -157,9 +157,21 @@ class ServiceMainTest {
     @Test
     void withoutAFileTheMainsOwnSettingsSourceDecides() {
         ServiceMain.Started<Running> started = ServiceMain.start("test service", "java TestMain", List.of(), new String[0], Map.of(),
-                file -> RelaySettings.of(Map.of("topics.prefix", file.isPresent() ? "file." : "demo.")), Running::new, err);
+                file -> RelaySettings.of(Map.of("topics.prefix", file.isPresent() ? "file." : "demo.")), Running::new, () -> false, err);
 
         assertThat(started.service()).hasValueSatisfying(running ->
                 assertThat(running.settings().resolve(List.of())).containsEntry("topics.prefix", "demo."));
+    }
+
+    @Test
+    void aStartThatFailsBecauseAStopWasAskedForSaysSoWithoutAStackTrace() {
+        ServiceMain.Started<Running> started = ServiceMain.start("test service", "java TestMain", List.of(), new String[0], Map.of(),
+                ServiceMain.FILE_AND_ENVIRONMENT, settings -> {
+                    throw new ExceptionInInitializerError("Shutdown in progress");
+                }, () -> true, err);
+
+        assertThat(started.exitCode()).isEqualTo(1);
+        assertThat(errors.toString(StandardCharsets.UTF_8))
+                .isEqualTo("test service stopped while starting (Shutdown in progress)\n");
     }
 }

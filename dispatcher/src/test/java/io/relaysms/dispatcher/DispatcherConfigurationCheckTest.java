@@ -17,12 +17,14 @@ class DispatcherConfigurationCheckTest {
                 "carriers.acme.protocol", "smpp", "carriers.acme.host", "smsc.example.com", "carriers.acme.port", "2775",
                 "carriers.acme.window", "0",
                 "carriers.web.protocol", "http", "carriers.web.url", "ftp://carrier.example.com/send",
+                "carriers.bare.protocol", "http", "carriers.bare.url", "http://",
                 "number-types.toll-free.rate-limit.per-minute", "lots"));
 
         assertThatThrownBy(() -> DispatcherService.checkConfiguration(settings))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("carriers.acme.window")
                 .hasMessageContaining("carriers.web.url")
+                .hasMessageContaining("carriers.bare.url: not a URL (was 'http://')")
                 .hasMessageContaining("number-types.toll-free.rate-limit.per-minute");
     }
 

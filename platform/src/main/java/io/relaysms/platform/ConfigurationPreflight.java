@@ -9,6 +9,7 @@ import io.relaysms.optout.OptOutProcessorService;
 import io.relaysms.simulator.SimulatorSettings;
 import io.relaysms.tracker.DeliveryTrackerService;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ final class ConfigurationPreflight {
 
     /** Readings with the keys of earlier problems set aside; each round can only uncover problems behind those keys. */
     private static final int MAX_ROUNDS = 3;
+    private static final String NUMBERS = "numbers.";
+    private static final String CARRIERS = "carriers.";
 
     private ConfigurationPreflight() {
     }
@@ -45,15 +48,34 @@ final class ConfigurationPreflight {
         // With the launcher's own keys wrong, the services are still checked, as the defaults would launch them.
         PlatformConfig launch = config != null ? config : new PlatformConfig(RelaySettings.of(Map.of()));
         RelaySettings view = withLauncherStandIns(RelayPlatform.asLaunched(userSettings, launch), launch);
-        // A bad value in a key every service reads (kafka.*, say) stops each service's reading at its first step, before
-        // its carriers, webhooks or access keys; so the keys named are set aside and the services read again.
+        if (launch.simulatorEnabled() && !configuresCarrier(userSettings, launch.simulatorRoute())) {
+            problems.add(PlatformConfig.SIMULATOR_ROUTE + ": no carrier '" + launch.simulatorRoute() + "' is configured "
+                    + "(the carriers.<id> route whose host and port the launcher points at the simulator)");
+        }
+        // A bad value in a key every service reads (kafka.*, numbers) stops each service's reading at its first step,
+        // before its carriers, webhooks or access keys; so the entries named are set aside and the services read again.
+        // What a later reading says of an entry set aside (now missing) is an artifact of setting it aside, not news.
+        Set<String> asideEntries = new HashSet<>();
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            int known = problems.size();
-            checkServices(view, launch, problems);
-            if (problems.size() == known) {
+            Set<String> found = new LinkedHashSet<>();
+            checkServices(view, launch, found);
+            found.removeIf(problem -> keysNamedIn(List.of(problem)).stream().map(ConfigurationPreflight::entryOf)
+                    .anyMatch(asideEntries::contains));
+            problems.addAll(found);
+            Set<String> named = keysNamedIn(found);
+            named.removeIf(key -> asideEntries.contains(entryOf(key)));
+            if (named.isEmpty()) {
                 break;
             }
-            view = view.without(keysNamedIn(problems));
+            Set<String> keys = new HashSet<>(named);
+            for (String key : named) {
+                asideEntries.add(entryOf(key));
+                // A number is set aside whole: without one of its attributes it would only fail differently.
+                if (key.startsWith(NUMBERS)) {
+                    view.resolve(Set.of()).keySet().stream().filter(k -> k.startsWith(entryOf(key))).forEach(keys::add);
+                }
+            }
+            view = view.without(keys);
         }
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(List.copyOf(problems));
@@ -69,6 +91,22 @@ final class ConfigurationPreflight {
         collect(problems, () -> DeliveryTrackerService.checkConfiguration(view));
         collect(problems, () -> OptOutProcessorService.checkConfiguration(view));
         collect(problems, () -> ProducerApiService.checkConfiguration(view));
+    }
+
+    private static boolean configuresCarrier(RelaySettings settings, String route) {
+        String prefix = "carriers." + route + ".";
+        return settings.resolve(Set.of()).keySet().stream().anyMatch(key -> key.startsWith(prefix));
+    }
+
+    /** {@code numbers.<number>.} or {@code carriers.<id>.} for their attributes; any other key is its own entry. */
+    static String entryOf(String key) {
+        for (String family : List.of(NUMBERS, CARRIERS)) {
+            int dot = key.startsWith(family) ? key.indexOf('.', family.length()) : -1;
+            if (dot > 0) {
+                return key.substring(0, dot + 1);
+            }
+        }
+        return key;
     }
 
     /** Problems read "key: what is wrong"; a problem of several keys ("a and b are both false") names none here. */

@@ -28,13 +28,15 @@ public record HttpCarrierSettings(String carrierId, URI messagesUri, String apiK
             if (url.isEmpty()) {
                 problems.add(where + "url: an HTTP carrier needs the base URL of its API");
             } else {
-                uri = URI.create(url.endsWith("/") ? url + "messages" : url + "/messages");
-                if (uri.getScheme() == null || !uri.getScheme().startsWith("http")) {
-                    problems.add(where + "url: must be an http:// or https:// URL (was '" + url + "')");
+                URI base = URI.create(url);
+                if (base.getScheme() == null || !base.getScheme().matches("https?") || base.getHost() == null) {
+                    problems.add(where + "url: must be an http:// or https:// URL with a host (was '" + url + "')");
+                } else {
+                    uri = URI.create(url.endsWith("/") ? url + "messages" : url + "/messages");
                 }
             }
         } catch (IllegalArgumentException e) {
-            problems.add(where + "url: not a URL: " + e.getMessage());
+            problems.add(where + "url: not a URL (was '" + url + "'): " + e.getMessage());
         }
         String count = route.attribute("count", "segments").trim().toLowerCase(Locale.ROOT);
         if (!count.equals("segments") && !count.equals("messages")) {

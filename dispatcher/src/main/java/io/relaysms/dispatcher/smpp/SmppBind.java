@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import org.jsmpp.DefaultPDUReader;
 import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.NumberingPlanIndicator;
 import org.jsmpp.bean.TypeOfNumber;
@@ -143,7 +142,7 @@ public final class SmppBind implements AutoCloseable {
 
     private AsyncSubmitSession open() {
         DeliverSmAnswers deliveries = new DeliverSmAnswers(name, receiver, this::writeAnswer);
-        AsyncSubmitSession opened = new AsyncSubmitSession(deliveries, new DefaultPDUReader(),
+        AsyncSubmitSession opened = new AsyncSubmitSession(deliveries, new BoundedPduReader(),
                 new NoDelayConnectionFactory(settings.tls(), settings.tlsTrustAll(), (int) settings.bindTimeoutMillis()));
         opened.setEnquireLinkTimer(settings.enquireLinkMillis());
         opened.setTransactionTimer(settings.responseTimeoutMillis());

@@ -49,13 +49,18 @@ public record TlsKeystore(KeyStore keyStore, char[] password, Optional<Path> cer
     }
 
     public static TlsKeystore fromUserKeystore(Path path, String type, char[] password) {
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            throw new IllegalStateException("the TLS keystore " + path.toAbsolutePath() + " (api.tls.keystore.path) is not a "
+                    + "readable file");
+        }
         try (InputStream in = Files.newInputStream(path)) {
             KeyStore store = KeyStore.getInstance(type);
             store.load(in, password);
             return new TlsKeystore(store, password, Optional.empty());
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot open the TLS keystore " + path + " (api.tls.keystore.path, type " + type
-                    + "): " + e.getMessage() + "; check api.tls.keystore.type and api.tls.keystore.password", e);
+                    + "): " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                    + "; check api.tls.keystore.type and api.tls.keystore.password", e);
         }
     }
 
