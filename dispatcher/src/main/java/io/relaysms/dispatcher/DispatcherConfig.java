@@ -1,5 +1,6 @@
 package io.relaysms.dispatcher;
 
+import io.relaysms.config.BindAddress;
 import io.relaysms.config.RelaySettings;
 import io.relaysms.config.ServiceConfig;
 import java.time.Duration;
@@ -44,10 +45,10 @@ public final class DispatcherConfig {
                         "Name of this worker in dispatch events and its transactional.id; empty: host name plus a random suffix.")
                 .define(GROUP_ID, Type.STRING, "relay-dispatcher", Importance.MEDIUM,
                         "Consumer group of the dispatcher workers (prefixed with topics.prefix).")
-                .define(OPERATIONS_HOST, Type.STRING, "0.0.0.0", Importance.LOW, "Address of the /health and /metrics server.")
+                .define(OPERATIONS_HOST, Type.STRING, "0.0.0.0", BindAddress.LOCAL, Importance.LOW, "Address of the /health and /metrics server.")
                 .define(OPERATIONS_PORT, Type.INT, 8082, Range.between(0, 65535), Importance.MEDIUM,
                         "Port of the /health and /metrics server; 0 picks a free one.")
-                .define(CALLBACK_HOST, Type.STRING, "0.0.0.0", Importance.LOW, "Address of the HTTP carriers' callback server.")
+                .define(CALLBACK_HOST, Type.STRING, "0.0.0.0", BindAddress.LOCAL, Importance.LOW, "Address of the HTTP carriers' callback server.")
                 .define(CALLBACK_PORT, Type.INT, 8083, Range.between(0, 65535), Importance.MEDIUM,
                         "Port HTTP carriers call back on (receipts, inbound); 0 picks a free one. Opened only when an HTTP carrier is configured.")
                 .define(LANE_CAPACITY, Type.INT, 1000, Range.atLeast(1), Importance.MEDIUM,

@@ -1,5 +1,6 @@
 package io.relaysms.optout;
 
+import io.relaysms.config.BindAddress;
 import io.relaysms.config.InvalidConfigurationException;
 import io.relaysms.config.RelaySettings;
 import io.relaysms.config.ServiceConfig;
@@ -49,7 +50,7 @@ public final class OptOutSettings {
 
     public static ConfigDef definition() {
         ConfigDef definition = new ConfigDef()
-                .define(HTTP_HOST, Type.STRING, "0.0.0.0", Importance.MEDIUM, "Address the HTTP server (queries, /health, /metrics) binds.")
+                .define(HTTP_HOST, Type.STRING, "0.0.0.0", BindAddress.LOCAL, Importance.MEDIUM, "Address the HTTP server (queries, /health, /metrics) binds.")
                 .define(HTTP_PORT, Type.INT, 8084, Range.between(0, 65_535), Importance.HIGH,
                         "Port of the HTTP server; 0 picks a free one.")
                 .define(ADVERTISED_HOST, Type.STRING, "localhost", Importance.MEDIUM,

@@ -45,7 +45,8 @@ class PortSettingsTest {
             RelaySettings settings = RelaySettings.of(Map.of(
                     PlatformConfig.DATA_DIR, dataDir.toString(),
                     PlatformConfig.KAFKA_PORT, String.valueOf(taken.getLocalPort()),
-                    PlatformConfig.KAFKA_CONTROLLER_PORT, "0"));
+                    PlatformConfig.KAFKA_CONTROLLER_PORT, "0",
+                    PlatformConfig.SIMULATOR_ENABLED, "false"));
 
             RuntimeException failure = catchRuntimeException(() -> RelayPlatform.start(settings));
 

@@ -1,5 +1,6 @@
 package io.relaysms.tracker.config;
 
+import io.relaysms.config.BindAddress;
 import io.relaysms.config.DurationSetting;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,7 +54,7 @@ public final class TrackerConfigDefinition {
     public static ConfigDef definition() {
         DurationSetting positive = DurationSetting.atLeast(Duration.ofMillis(1));
         return new ConfigDef()
-                .define(HTTP_HOST, Type.STRING, "0.0.0.0", Importance.MEDIUM,
+                .define(HTTP_HOST, Type.STRING, "0.0.0.0", BindAddress.LOCAL, Importance.MEDIUM,
                         "Interface of the query API (/deliveryReports, /messages/{id}/timeline, /health, /metrics).")
                 .define(HTTP_PORT, Type.INT, 8086, PORT, Importance.HIGH, "Port of the query API; 0 picks a free one.")
                 .define(HTTP_ADVERTISED_HOST, Type.STRING, "localhost", Importance.MEDIUM,

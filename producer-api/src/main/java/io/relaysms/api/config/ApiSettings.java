@@ -1,5 +1,6 @@
 package io.relaysms.api.config;
 
+import io.relaysms.config.BindAddress;
 import io.relaysms.config.DurationSetting;
 import io.relaysms.config.RelaySettings;
 import io.relaysms.config.ServiceConfig;
@@ -87,7 +88,7 @@ public final class ApiSettings {
                 .define(HTTP_ENABLED, Type.BOOLEAN, false, Importance.MEDIUM,
                         "Also serve plain HTTP (only behind a TLS-terminating proxy; the SDKs will not sign for http://).")
                 .define(HTTP_PORT, Type.INT, 8080, Range.between(0, 65535), Importance.MEDIUM, "Plain HTTP port; 0 picks a free one.")
-                .define(BIND_ADDRESS, Type.STRING, "0.0.0.0", Importance.MEDIUM, "Address the ports bind to.")
+                .define(BIND_ADDRESS, Type.STRING, "0.0.0.0", BindAddress.LOCAL, Importance.MEDIUM, "Address the ports bind to.")
                 .define(PRIMARY_KEY, Type.PASSWORD, null, Importance.HIGH,
                         "Primary access key (base64, as in an ACS connection string). Empty: one is generated once and "
                                 + "kept in <api.data-dir>/access-key.")
